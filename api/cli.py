@@ -1,0 +1,119 @@
+"""The `speurnet` command: one group, one short command per verb, each calling a library function."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from graph import server
+from graph.db import Graph, GraphUnavailable, QueryFailed
+from graph.settings import get_settings
+
+app = typer.Typer(help="Speurnet: graph investigations for municipalities and RIEC partners.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def clear_errors(func: F) -> F:
+    """Turn known failures into one clear line on stderr and a non-zero exit, not a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (server.ServerError, GraphUnavailable, QueryFailed) as exc:
+            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@db_app.command("install")
+@clear_errors
+def db_install() -> None:
+    """Resolve Neo4j, GDS and APOC jars with Maven (once)."""
+    server.install(quiet=False)
+    err.print("Neo4j, GDS and APOC jars are in place.")
+
+
+@db_app.command("start")
+@clear_errors
+def db_start() -> None:
+    """Start the project's own Neo4j (no-op when it already runs)."""
+    before = server.status()
+    status = server.start()
+    word = "already running" if before.running else "started"
+    err.print(f"Neo4j {word} on {status.uri} (pid {status.pid}, data in {status.home / 'data'})")
+
+
+@db_app.command("stop")
+@clear_errors
+def db_stop() -> None:
+    """Stop the project's own Neo4j."""
+    stopped = server.stop()
+    err.print("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@db_app.command("status")
+@clear_errors
+def db_status() -> None:
+    """Say whether Neo4j runs and which versions answer."""
+    settings = get_settings()
+    if settings.managed:
+        status = server.status(settings)
+        if not status.running:
+            err.print(f"Neo4j is not running (start it with: speurnet db start)")
+            raise typer.Exit(3)
+        err.print(f"Neo4j runs on {status.uri} (pid {status.pid})")
+    with Graph.connect(settings) as graph:
+        v = graph.versions()
+    typer.echo(f"neo4j {v['neo4j']} ({v['edition']}), gds {v['gds']}, apoc {v['apoc']}")
+
+
+@app.command()
+@clear_errors
+def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
+    """Serve the web pages and the API."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+
+def ensure_database() -> None:
+    """Start the managed server when Speurnet runs its own; check an external one answers."""
+    settings = get_settings()
+    if settings.managed:
+        status = server.start(settings)
+        err.print(f"Neo4j runs on {status.uri}")
+    else:
+        Graph.connect(settings).close()
+        err.print(f"Using Neo4j at {settings.uri}")
+
+
+@app.command()
+@clear_errors
+def demo(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
+    """Start Neo4j and serve Speurnet on http://HOST:PORT."""
+    ensure_database()
+    err.print(f"Speurnet on http://{host}:{port}  (stop: Ctrl-C, then `speurnet db stop`)")
+    serve(host=host, port=port)
+
+
+def main() -> None:
+    app(prog_name="speurnet")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

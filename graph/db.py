@@ -1,0 +1,133 @@
+"""The one gateway to Neo4j: the only module that imports the driver.
+
+Reads are read-routed (`execute_read`) unless a write is asked for explicitly; writes of many rows
+go in batches through `UNWIND $rows`. Results come back as plain Python values (dicts, lists,
+`datetime.date`), never as driver records, so nothing above `graph/` depends on the driver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+from neo4j.time import Date, DateTime, Duration, Time
+
+from graph import queries
+from graph.settings import Settings, get_settings
+
+Row = dict[str, Any]
+
+
+class GraphUnavailable(RuntimeError):
+    """Neo4j does not answer; callers turn this into a clear message or a 503."""
+
+
+class QueryFailed(RuntimeError):
+    """Neo4j refused a statement (syntax, constraint, timeout): carries its message."""
+
+
+def plain(value: Any) -> Any:
+    """Turn driver values (temporal types, nodes, relationships) into plain Python values."""
+    if isinstance(value, (Date, DateTime, Time)):
+        return value.to_native()
+    if isinstance(value, Duration):
+        return str(value)
+    if isinstance(value, neo4j.graph.Node):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def batched(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    """Cut a stream of rows into lists of at most `size`, holding one batch at a time."""
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class Graph:
+    """A connection to one Neo4j database."""
+
+    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 2000) -> None:
+        self._driver = driver
+        self.database = database
+        self.batch_size = batch_size
+
+    @classmethod
+    def connect(cls, settings: Settings | None = None, check: bool = True) -> Graph:
+        """Open a driver for the configured server and (by default) check that it answers."""
+        settings = settings or get_settings()
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth)
+        graph = cls(driver, settings.database, settings.batch_size)
+        if check:
+            try:
+                driver.verify_connectivity()
+            except (neo4j_errors.ServiceUnavailable, OSError) as exc:
+                driver.close()
+                raise GraphUnavailable(f"Neo4j does not answer at {settings.uri}: {exc}") from exc
+            except neo4j_errors.AuthError as exc:
+                driver.close()
+                raise GraphUnavailable(
+                    f"Neo4j at {settings.uri} refused the credentials (NEO4J_USER/NEO4J_PASSWORD)"
+                ) from exc
+        return graph
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _run(self, text: str, params: dict[str, Any], write: bool) -> list[Row]:
+        def work(tx: neo4j.ManagedTransaction) -> list[Row]:
+            return [plain(record.data()) for record in tx.run(text, params)]
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        try:
+            with self._driver.session(database=self.database, default_access_mode=mode) as session:
+                return session.execute_write(work) if write else session.execute_read(work)
+        except neo4j_errors.ServiceUnavailable as exc:
+            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryFailed(exc.message or str(exc)) from exc
+
+    def read(self, name: str, **params: Any) -> list[Row]:
+        """Run the named statement in a read transaction."""
+        return self._run(queries.get(name).text, params, write=False)
+
+    def write(self, name: str, **params: Any) -> list[Row]:
+        """Run the named statement in a write transaction."""
+        return self._run(queries.get(name).text, params, write=True)
+
+    def autocommit(self, name: str, **params: Any) -> list[Row]:
+        """Run the named statement as an auto-commit transaction (needed by `IN TRANSACTIONS`)."""
+        text = queries.get(name).text
+        try:
+            with self._driver.session(database=self.database) as session:
+                return [plain(r.data()) for r in session.run(text, params)]  # type: ignore[arg-type]
+        except neo4j_errors.ServiceUnavailable as exc:
+            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryFailed(exc.message or str(exc)) from exc
+
+    def write_batches(self, name: str, rows: Iterable[Row], **params: Any) -> Iterator[int]:
+        """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's size."""
+        text = queries.get(name).text
+        for batch in batched(rows, self.batch_size):
+            self._run(text, {**params, "rows": batch}, write=True)
+            yield len(batch)
+
+    def versions(self) -> Row:
+        """Neo4j, GDS and APOC versions (the health check)."""
+        return self.read("health/versions")[0]

@@ -1,0 +1,64 @@
+"""One settings module: every knob is an environment variable with a working local default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The repository root (the package is installed editable from here).
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the graph lives and how Speurnet reaches it."""
+
+    # An existing server (Docker neo4j:5, a cluster, Aura). Unset: the project's own server.
+    neo4j_uri: str | None = field(default_factory=lambda: os.environ.get("NEO4J_URI") or None)
+    neo4j_user: str = field(default_factory=lambda: _env("NEO4J_USER", "neo4j"))
+    neo4j_password: str = field(default_factory=lambda: _env("NEO4J_PASSWORD", ""))
+    # Database name inside the server; Community has exactly one user database.
+    database: str = field(default_factory=lambda: _env("SPEURNET_DATABASE", "neo4j"))
+    # Working folder for the managed server's data, logs and load reports (git-ignored).
+    home: Path = field(default_factory=lambda: Path(_env("SPEURNET_HOME", str(ROOT / ".speurnet"))))
+    # Jars resolved by Maven from server/pom.xml.
+    runtime: Path = field(
+        default_factory=lambda: Path(_env("SPEURNET_RUNTIME", str(ROOT / "server" / "target")))
+    )
+    # Loopback only: the managed server is a local development and test server.
+    bolt_port: int = field(default_factory=lambda: int(_env("SPEURNET_BOLT_PORT", "7687")))
+    # 2 GiB heap + 1 GiB page cache fits a 100k-person municipality with GDS projections on a
+    # small machine; page cache + heap above RAM makes Neo4j exit at start.
+    heap: str = field(default_factory=lambda: _env("SPEURNET_HEAP", "2g"))
+    pagecache: str = field(default_factory=lambda: _env("SPEURNET_PAGECACHE", "1g"))
+    # Seconds to wait for Bolt after starting the managed server.
+    start_timeout: float = field(default_factory=lambda: float(_env("SPEURNET_START_TIMEOUT", "180")))
+    # Rows per write transaction for batched loads.
+    batch_size: int = field(default_factory=lambda: int(_env("SPEURNET_BATCH_SIZE", "2000")))
+
+    @property
+    def managed(self) -> bool:
+        """True when Speurnet runs its own server rather than one named by NEO4J_URI."""
+        return self.neo4j_uri is None
+
+    @property
+    def uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        # The managed server runs without auth on loopback; an external one gets credentials.
+        if self.managed and not self.neo4j_password:
+            return None
+        return (self.neo4j_user, self.neo4j_password)
+
+
+def get_settings() -> Settings:
+    """Read the environment now (tests change it between runs)."""
+    return Settings()

@@ -1,0 +1,29 @@
+"""The public /health route reports versions, and 503 while Neo4j is away."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.settings import Settings
+
+
+def test_health_reports_versions(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["gds"].startswith("2.13.")
+    assert body["apoc"].startswith("5.26.")
+    assert set(body) == {"status", "neo4j", "edition", "gds", "apoc"}
+
+
+def test_health_is_503_without_neo4j(settings: Settings) -> None:
+    gone = replace(settings, neo4j_uri="bolt://127.0.0.1:1", bolt_port=1)
+    with TestClient(create_app(gone)) as client:
+        response = client.get("/health")
+    assert response.status_code == 503
+    assert "Neo4j" in response.json()["detail"]
