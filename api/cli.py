@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -71,12 +71,47 @@ def db_status() -> None:
     if settings.managed:
         status = server.status(settings)
         if not status.running:
-            err.print(f"Neo4j is not running (start it with: speurnet db start)")
+            err.print("Neo4j is not running (start it with: speurnet db start)")
             raise typer.Exit(3)
         err.print(f"Neo4j runs on {status.uri} (pid {status.pid})")
     with Graph.connect(settings) as graph:
         v = graph.versions()
     typer.echo(f"neo4j {v['neo4j']} ({v['edition']}), gds {v['gds']}, apoc {v['apoc']}")
+
+
+@db_app.command("init")
+@clear_errors
+def db_init() -> None:
+    """Install the model's constraints and indexes (idempotent)."""
+    from graph import schema
+
+    with Graph.connect() as graph:
+        count = schema.install(graph)
+    err.print(f"{count} constraints and indexes in place.")
+
+
+@app.command()
+@clear_errors
+def load(
+    path: Annotated[Path, typer.Argument(help="A source folder, or one source file.")],
+    report_dir: Annotated[Path | None, typer.Option(
+        help="Where rejects and the report go (default: SPEURNET_HOME/loads).")] = None,
+) -> None:
+    """Load source files into the graph; exits 1 when any row was rejected or a file failed."""
+    from api.loading import load_with_progress, summary
+    from graph import schema
+
+    settings = get_settings()
+    with Graph.connect(settings) as graph:
+        schema.install(graph)
+        report = load_with_progress(graph, path, report_dir or settings.home / "loads", err)
+    for line in summary(report):
+        err.print(line, highlight=False, soft_wrap=True)
+    for skipped in report.skipped:
+        err.print(f"skipped {skipped}: not a source of the data contract (a list needs a .mapping.yml)")
+    err.print(f"Rejected rows: {report.reject_file}\nReport: {report.report_file}")
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -116,4 +151,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

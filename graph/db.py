@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, Self
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -83,7 +83,7 @@ class Graph:
     def close(self) -> None:
         self._driver.close()
 
-    def __enter__(self) -> Graph:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -121,12 +121,22 @@ class Graph:
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed(exc.message or str(exc)) from exc
 
-    def write_batches(self, name: str, rows: Iterable[Row], **params: Any) -> Iterator[int]:
-        """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's size."""
+    def schema(self, statement: str) -> None:
+        """Run one schema statement generated from the model (never from user text)."""
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.run(statement).consume()  # type: ignore[arg-type]
+        except neo4j_errors.ServiceUnavailable as exc:
+            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryFailed(exc.message or str(exc)) from exc
+
+    def write_batches(self, name: str, rows: Iterable[Row], **params: Any) -> Iterator[Row]:
+        """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's one result row."""
         text = queries.get(name).text
         for batch in batched(rows, self.batch_size):
-            self._run(text, {**params, "rows": batch}, write=True)
-            yield len(batch)
+            answer = self._run(text, {**params, "rows": batch}, write=True)
+            yield answer[0] if answer else {}
 
     def versions(self) -> Row:
         """Neo4j, GDS and APOC versions (the health check)."""

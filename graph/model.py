@@ -1,0 +1,215 @@
+"""The graph model, declared once: labels, their key and indexed properties, and relationships.
+
+These neomodel classes are declarations (the schema, for `speurnet db init` and for readers);
+loading goes through batched Cypher in `cypher/load/`, never through per-object `.save()`.
+Every node and relationship also carries provenance: `source` (file name), `loadId`, `rowKey`
+and `loadedAt`, set by the load that created it or last changed one of its values.
+"""
+
+from __future__ import annotations
+
+from neomodel import (
+    ArrayProperty,
+    BooleanProperty,
+    DateProperty,
+    DateTimeProperty,
+    FloatProperty,
+    IntegerProperty,
+    RelationshipTo,
+    StringProperty,
+    StructuredNode,
+    StructuredRel,
+)
+
+
+class Provenance:
+    """Where a node or relationship came from (mixed into every class)."""
+
+    source = StringProperty()  # file name as loaded, e.g. brp_inschrijvingen.csv
+    loadId = StringProperty(index=True)
+    rowKey = StringProperty()
+    record = IntegerProperty()  # 1-based data record number in that file
+    loadedAt = DateTimeProperty()
+
+
+class Period(StructuredRel, Provenance):  # type: ignore[misc]
+    start = DateProperty()
+    end = DateProperty()
+
+
+class Registration(Period):
+    kind = StringProperty(choices={"W": "woonadres", "B": "briefadres"})
+
+
+class Establishment(Period):
+    establishmentNumber = StringProperty()
+    matchMethod = StringProperty()  # key (KvK gave the BAG key) or exact (postcode + number)
+
+
+class Role(Period):
+    role = StringProperty()
+
+
+class Ownership(Period):
+    share = StringProperty()
+    shareFraction = FloatProperty()
+
+
+class Link(StructuredRel, Provenance):  # type: ignore[misc]
+    matchMethod = StringProperty()
+
+
+class Neighbourhood(StructuredNode, Provenance):  # type: ignore[misc]
+    buurtcode = StringProperty(unique_index=True, required=True)
+    name = StringProperty()
+    wijkcode = StringProperty(index=True)
+    gemeentecode = StringProperty(index=True)
+
+
+class Building(StructuredNode, Provenance):  # type: ignore[misc]
+    pandId = StringProperty(unique_index=True, required=True)
+    buildYear = IntegerProperty()
+
+
+class Address(StructuredNode, Provenance):  # type: ignore[misc]
+    key = StringProperty(unique_index=True, required=True)  # adres:<nummeraanduidingId>
+    nummeraanduidingId = StringProperty(unique_index=True, required=True)
+    verblijfsobjectId = StringProperty(index=True)
+    street = StringProperty()
+    houseNumber = IntegerProperty()
+    houseLetter = StringProperty()
+    houseNumberAddition = StringProperty()
+    postcode = StringProperty(index=True)
+    city = StringProperty()
+    lookupKey = StringProperty(index=True)  # postcode|number|letter|addition, for exact matching
+    label = StringProperty()  # "Kerkstraat 12-2, 1501AB Zaandam", for search and display
+    uses = ArrayProperty(StringProperty())
+    floorArea = IntegerProperty()
+    status = StringProperty()
+    x = FloatProperty()
+    y = FloatProperty()
+    lat = FloatProperty()
+    lon = FloatProperty()
+    wozValue = IntegerProperty()
+    # A well-formed key referenced by a source but absent from the loaded BAG.
+    outsideArea = BooleanProperty(index=True)
+    building = RelationshipTo("Building", "IN_BUILDING", model=Link)
+    neighbourhood = RelationshipTo("Neighbourhood", "IN_NEIGHBOURHOOD", model=Link)
+
+
+class Company(StructuredNode, Provenance):  # type: ignore[misc]
+    key = StringProperty(unique_index=True, required=True)  # kvk:<kvkNumber>
+    kvkNumber = StringProperty(unique_index=True, required=True)
+    name = StringProperty()
+    legalForm = StringProperty()
+    sbiCode = StringProperty(index=True)
+    sbiDescription = StringProperty()
+    founded = DateProperty()
+    dissolved = DateProperty()
+    # Only referenced (as officer, holder, subject), not in the loaded KvK establishments.
+    referenceOnly = BooleanProperty()
+    established = RelationshipTo("Address", "ESTABLISHED_AT", model=Establishment)
+    officerOf = RelationshipTo("Company", "OFFICER_OF", model=Role)
+    owns = RelationshipTo("Address", "OWNS", model=Ownership)
+
+
+class Person(StructuredNode, Provenance):  # type: ignore[misc]
+    # bsn:<bsn> for BRP persons; person:<id> for one seen only in KvK or a signal (see loaders).
+    key = StringProperty(unique_index=True, required=True)
+    bsn = StringProperty(unique_index=True)
+    registry = StringProperty(index=True)  # brp, kvk, melding, reference
+    firstNames = StringProperty()
+    prefix = StringProperty()
+    surname = StringProperty()
+    fullName = StringProperty()
+    birthDate = DateProperty(index=True)
+    gender = StringProperty()  # identification only, never a risk feature
+    registeredAt = RelationshipTo("Address", "REGISTERED_AT", model=Registration)
+    officerOf = RelationshipTo("Company", "OFFICER_OF", model=Role)
+    owns = RelationshipTo("Address", "OWNS", model=Ownership)
+
+
+class Permit(StructuredNode, Provenance):  # type: ignore[misc]
+    permitId = StringProperty(unique_index=True, required=True)
+    kind = StringProperty(index=True)
+    status = StringProperty()
+    statusHistory = ArrayProperty(StringProperty())  # earlier "status@decisionDate" values
+    decisionDate = DateProperty()
+    validFrom = DateProperty()
+    validTo = DateProperty()
+    bibob = StringProperty()
+    forAddress = RelationshipTo("Address", "FOR_ADDRESS", model=Link)
+    heldBy = RelationshipTo("StructuredNode", "HELD_BY", model=Link)
+
+
+class Signal(StructuredNode, Provenance):  # type: ignore[misc]
+    signalId = StringProperty(unique_index=True, required=True)
+    channel = StringProperty()  # `bron`: KCC, politie, ...
+    category = StringProperty(index=True)
+    date = DateProperty()
+    description = StringProperty()  # untrusted free text: always escaped when shown
+    addressText = StringProperty()
+    personName = StringProperty()
+    personBirthDate = DateProperty()
+    reliability = StringProperty()
+    about = RelationshipTo("StructuredNode", "ABOUT", model=Link)
+
+
+class Case(StructuredNode, Provenance):  # type: ignore[misc]
+    caseId = StringProperty(unique_index=True, required=True)
+    caseType = StringProperty()
+    status = StringProperty()
+    start = DateProperty()
+    end = DateProperty()
+    result = StringProperty(index=True)
+    concerns = RelationshipTo("StructuredNode", "CONCERNS", model=Link)
+
+
+class UtilityUse(StructuredNode, Provenance):  # type: ignore[misc]
+    key = StringProperty(unique_index=True, required=True)  # <nummeraanduidingId>:<year>
+    year = IntegerProperty()
+    electricityKwh = FloatProperty()
+    gasM3 = FloatProperty()
+    waterM3 = FloatProperty()
+    forAddress = RelationshipTo("Address", "FOR_ADDRESS", model=Link)
+
+
+class NeighbourhoodFigure(StructuredNode, Provenance):  # type: ignore[misc]
+    key = StringProperty(unique_index=True, required=True)  # buurt|period|channel|category
+    period = StringProperty()
+    channel = StringProperty()
+    category = StringProperty()
+    value = FloatProperty()
+    forNeighbourhood = RelationshipTo("Neighbourhood", "FOR_NEIGHBOURHOOD", model=Link)
+
+
+class Load(StructuredNode):
+    """One load of one source file: the load log (a folder load has one loadId for all files)."""
+
+    key = StringProperty(unique_index=True, required=True)  # <loadId>/<file>
+    loadId = StringProperty(index=True)
+    file = StringProperty(index=True)
+    folder = StringProperty()
+    partner = StringProperty()
+    tier = StringProperty()
+    retention = StringProperty()
+    startedAt = DateTimeProperty()
+    finishedAt = DateTimeProperty()
+    read = IntegerProperty()
+    loaded = IntegerProperty()
+    rejected = IntegerProperty()
+    droppedColumns = ArrayProperty(StringProperty())
+
+
+NODE_CLASSES: tuple[type[StructuredNode], ...] = (
+    Neighbourhood, Building, Address, Company, Person, Permit, Signal, Case, UtilityUse,
+    NeighbourhoodFigure, Load,
+)
+LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
+
+# Full-text indexes for search boxes: name -> (label, properties).
+FULLTEXT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "personNames": ("Person", ("fullName",)),
+    "companyNames": ("Company", ("name",)),
+    "addressLabels": ("Address", ("label", "street", "city", "postcode")),
+}
