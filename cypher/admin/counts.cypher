@@ -1,6 +1,6 @@
 // name: admin/counts
 // description: Number of nodes per label and relationships per type (the load log excluded).
-CALL {
+CALL () {
   MATCH (n) WHERE NOT n:Load
   RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS count
   UNION ALL

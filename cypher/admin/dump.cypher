@@ -1,7 +1,7 @@
 // name: admin/dump
 // description: Every node and relationship with its properties (the load log excluded), in a
 // description: stable order; for comparing two states of a small graph.
-CALL {
+CALL () {
   MATCH (n) WHERE NOT n:Load
   RETURN labels(n)[0] + ' ' + coalesce(n.key, n.pandId, n.buurtcode, n.permitId, n.signalId, n.caseId) AS id,
     properties(n) AS props
