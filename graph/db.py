@@ -65,7 +65,9 @@ class Graph:
     def connect(cls, settings: Settings | None = None, check: bool = True) -> Graph:
         """Open a driver for the configured server and (by default) check that it answers."""
         settings = settings or get_settings()
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth)
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=settings.auth, connection_timeout=settings.connect_timeout,
+            max_transaction_retry_time=settings.retry_time)
         graph = cls(driver, settings.database, settings.batch_size)
         if check:
             try:

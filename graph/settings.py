@@ -39,6 +39,10 @@ class Settings:
     pagecache: str = field(default_factory=lambda: _env("SPEURNET_PAGECACHE", "1g"))
     # Seconds to wait for Bolt after starting the managed server.
     start_timeout: float = field(default_factory=lambda: float(_env("SPEURNET_START_TIMEOUT", "180")))
+    # Seconds to wait for a connection, and to retry a transaction on a passing fault; short, so a
+    # page answers 503 soon when Neo4j is down instead of hanging for the driver's default 30 s.
+    connect_timeout: float = field(default_factory=lambda: float(_env("SPEURNET_CONNECT_TIMEOUT", "5")))
+    retry_time: float = field(default_factory=lambda: float(_env("SPEURNET_RETRY_TIME", "5")))
     # Rows per write transaction for batched loads.
     batch_size: int = field(default_factory=lambda: int(_env("SPEURNET_BATCH_SIZE", "2000")))
 

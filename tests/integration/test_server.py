@@ -80,24 +80,20 @@ def test_stop_leaves_no_process(settings: Settings, tmp_path: Path) -> None:
     assert server.stop(other) is False
 
 
-def test_second_server_on_same_store_is_refused(settings: Settings, tmp_path: Path) -> None:
+def test_second_server_on_same_store_is_refused(settings: Settings) -> None:
     if not settings.managed:
         pytest.skip("NEO4J_URI names an external server")
-    # Another process (not known to our pid file) holds the store: the start must say so.
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    first = replace(settings, home=tmp_path, bolt_port=port, heap="512m", pagecache="128m")
-    started = server.start(first)
-    pid_file = tmp_path / "neo4j" / "run" / "speurnet-neo4j.pid"
-    pid_file.rename(tmp_path / "hidden.pid")
+    # The session's server holds the store; hide its pid file so the launcher does not recognise
+    # it, and a second start on another port must fail on the store lock and say so.
+    pid_file = settings.home / "neo4j" / "run" / "speurnet-neo4j.pid"
+    hidden = pid_file.with_suffix(".hidden")
+    pid_file.rename(hidden)
     try:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
-            port2 = sock.getsockname()[1]
-        with pytest.raises(server.ServerError, match="locked"):
-            server.start(replace(first, bolt_port=port2))
+            port = sock.getsockname()[1]
+        with pytest.raises(server.ServerError, match="locked by another Neo4j process"):
+            server.start(replace(settings, bolt_port=port, heap="512m", pagecache="128m"))
     finally:
-        (tmp_path / "hidden.pid").rename(pid_file)
-        server.stop(first)
-    assert started.pid is not None
+        hidden.rename(pid_file)
+    assert server.status(settings).running
