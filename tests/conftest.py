@@ -1,8 +1,8 @@
 """Fixtures: every integration test talks to a real Neo4j with GDS and APOC over Bolt.
 
 Strategy: one server per test session. Without NEO4J_URI the fixture starts the project's own
-server in a separate home (`.speurnet/test`) on its own port (7688 unless SPEURNET_TEST_BOLT_PORT),
-so a running demo database is never touched, and stops it at the end. With NEO4J_URI it uses that
+server in a separate home (`.speurnet/test`, or SPEURNET_TEST_HOME) on its own port (7688, or
+SPEURNET_TEST_BOLT_PORT), so a running demo database is never touched, and stops it at the end. With NEO4J_URI it uses that
 server, but wipes it only when SPEURNET_TEST_WIPE=1 says the data there may go. Each test that asks
 for `graph` gets the database emptied (nodes, relationships, GDS projections); constraints and
 indexes stay, since they are idempotent and slow to rebuild. Unit tests (tests/unit) need none of it.
@@ -34,7 +34,8 @@ def settings() -> Iterator[Settings]:
         yield base
         return
     port = int(os.environ.get("SPEURNET_TEST_BOLT_PORT", "7688"))
-    test = replace(base, home=ROOT / ".speurnet" / "test", bolt_port=port, heap="1g",
+    home = Path(os.environ.get("SPEURNET_TEST_HOME", str(ROOT / ".speurnet" / "test")))
+    test = replace(base, home=home, bolt_port=port, heap="1g",
                    pagecache="512m")
     was_running = server.status(test).running
     server.start(test)
