@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from enum import Enum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -18,6 +20,7 @@ app = typer.Typer(help="Speurnet: graph investigations for municipalities and RI
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+# Area command groups (api/commands/<area>.py) are registered below this line.
 err = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -112,6 +115,31 @@ def load(
     err.print(f"Rejected rows: {report.reject_file}\nReport: {report.report_file}")
     if not report.ok:
         raise typer.Exit(1)
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+@clear_errors
+def export(
+    what: Annotated[str, typer.Argument(help="addresses, persons, companies, networks, links, matches")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv (default) or json")] = ExportFormat.csv,
+) -> None:
+    """Write an export of the data contract to standard output (messages go to standard error)."""
+    from investigations import exports
+    from investigations.registry import load_all
+
+    load_all()
+    if what not in exports.EXPORTS:
+        known = ", ".join(exports.iter_names()) or "none yet"
+        err.print(f"[bold red]speurnet:[/] no export called {what!r} (known: {known})")
+        raise typer.Exit(2)
+    with Graph.connect() as graph:
+        count = exports.write(graph, what, fmt.value, sys.stdout)
+    err.print(f"{count} rows exported ({what}, {fmt.value}).")
 
 
 @app.command()
