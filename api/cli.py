@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from api.commands.demo import DEMO_PERSONS, DEMO_SEED, demo_app, demo_folder, generate_with_progress
 from graph import server
 from graph.db import Graph, GraphUnavailable, QueryFailed
 from graph.settings import get_settings
@@ -21,6 +22,7 @@ app = typer.Typer(help="Speurnet: graph investigations for municipalities and RI
 db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 # Area command groups (api/commands/<area>.py) are registered below this line.
+app.add_typer(demo_app, name="demo")
 err = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -165,12 +167,38 @@ def ensure_database() -> None:
         err.print(f"Using Neo4j at {settings.uri}")
 
 
-@app.command()
+@demo_app.callback()
 @clear_errors
-def demo(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
-    """Start Neo4j and serve Speurnet on http://HOST:PORT."""
+def demo(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+    persons: Annotated[int, typer.Option(help="Size of the demo municipality.")] = DEMO_PERSONS,
+    seed: Annotated[int, typer.Option(help="Seed of the demo municipality.")] = DEMO_SEED,
+    fresh: Annotated[bool, typer.Option(help="Empty the database and load the demo again.")] = False,
+) -> None:
+    """Start Neo4j, generate and load the demo municipality (once), and serve on http://HOST:PORT."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from graph import schema
+
     ensure_database()
-    err.print(f"Speurnet on http://{host}:{port}  (stop: Ctrl-C, then `speurnet db stop`)")
+    folder = demo_folder(persons, seed)
+    if not (folder / "ground_truth.json").exists():
+        generate_with_progress(folder, persons, seed)
+    with Graph.connect() as graph:
+        schema.install(graph)
+        if fresh:
+            graph.autocommit("admin/wipe")
+        if fresh or not graph.read("demo/loaded", folder=str(folder))[0]["loaded"]:
+            from api.loading import load_with_progress, summary
+
+            report = load_with_progress(graph, folder, get_settings().home / "loads", err)
+            for line in summary(report):
+                err.print(line, highlight=False, soft_wrap=True)
+        else:
+            err.print(f"Demo municipality already loaded from {folder} (--fresh loads it again)")
+    err.print(f"Speurnet on http://{host}:{port}  (stop: Ctrl-C; the database: speurnet db stop)")
     serve(host=host, port=port)
 
 

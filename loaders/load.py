@@ -40,6 +40,7 @@ class FileResult:
     dropped_columns: list[str] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     error: str | None = None
+    seconds: float = 0.0
 
 
 @dataclass
@@ -134,6 +135,7 @@ def load_file(graph: Graph, path: Path, info: SourceInfo, load_id: str, rejects:
     if progress:
         progress(path.name, result.read, result.read)
     result.outside_addresses = graph.read("load/outside_addresses", loadId=load_id)[0]["outside"]
+    result.seconds = round((datetime.now(UTC) - started).total_seconds(), 2)
     graph.write("load/log", loadId=load_id, file=path.name, folder=str(path.parent),
                 partner=info.partner, tier=info.tier, retention=info.retention,
                 startedAt=started, finishedAt=datetime.now(UTC), read=result.read,
