@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routes import health
+from api.routes import health, pages
 from graph.db import Graph, GraphUnavailable
 from graph.settings import Settings, get_settings
 
@@ -28,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Speurnet", version="0.1.0", lifespan=lifespan)
     app.include_router(health.router)
+    app.include_router(pages.router)
 
     @app.exception_handler(GraphUnavailable)
     async def graph_unavailable(_: Request, exc: GraphUnavailable) -> JSONResponse:

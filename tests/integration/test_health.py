@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.db import Graph
 from graph.settings import Settings
 
 
@@ -27,3 +29,17 @@ def test_health_is_503_without_neo4j(settings: Settings) -> None:
         response = client.get("/health")
     assert response.status_code == 503
     assert "Neo4j" in response.json()["detail"]
+
+
+def test_start_page_shows_counts_and_loads(graph: Graph, settings: Settings, tmp_path: Path) -> None:
+    from graph import schema
+    from loaders.load import load
+    from tests.town import write_town
+
+    schema.install(graph)
+    load(graph, write_town(tmp_path / "town"), tmp_path / "reports")
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "bag_verblijfsobjecten.csv" in response.text
+    assert "<td>Address</td><td class=\"num\">5</td>" in response.text
