@@ -1,0 +1,158 @@
+"""Dutch name pools (from Faker nl_NL) and the spelling variants under which people reappear."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+from faker.providers.person.nl_NL import Provider as _Names
+
+# Longest first, so "van der" wins over "van".
+PREFIXES = (
+    "van der", "van den", "van de", "van 't", "van het", "in 't", "op de", "uit de", "in de",
+    "van", "de", "den", "ter", "te", "het",
+)
+_SIMPLE = re.compile(r"[A-Z][a-zà-ÿ']+(-[A-Z][a-zà-ÿ]+)?")
+
+# Faker nl_NL has few "ter"/"in 't" names; these keep every common voorvoegsel represented.
+_EXTRA_SURNAMES = (
+    ("ter", "Horst"), ("ter", "Haar"), ("ter", "Beek"), ("te", "Riele"), ("van den", "Berg"),
+    ("van der", "Berg"), ("in 't", "Veld"), ("van 't", "Hof"), ("op de", "Beek"),
+    ("den", "Hartog"), ("van der", "Heijden"), ("van den", "Heuvel"), ("de", "Vries"),
+    ("de", "Jong"), ("van", "Dijk"), ("van der", "Meer"), ("ter", "Steege"), ("van de", "Ven"),
+)
+TRADITIONAL_MALE = (
+    "Jan", "Johannes", "Cornelis", "Pieter", "Hendrik", "Willem", "Gerrit", "Jacobus",
+    "Adrianus", "Petrus", "Wilhelmus", "Dirk", "Klaas", "Theodorus", "Franciscus", "Antonius",
+    "Gerardus", "Marinus", "Albert", "Henk", "Kees", "Joost", "Peter", "Erik", "Michiel",
+    "Ronald", "Frank", "Richard", "Marco", "Patrick", "Jeroen", "Martijn", "Dennis", "Ahmed",
+)
+TRADITIONAL_FEMALE = (
+    "Maria", "Johanna", "Anna", "Cornelia", "Wilhelmina", "Elisabeth", "Hendrika", "Catharina",
+    "Geertruida", "Adriana", "Petronella", "Jacoba", "Aaltje", "Grietje", "Margaretha", "Ingrid",
+    "Monique", "Sandra", "Linda", "Esther", "Marieke", "Petra", "Annemarie", "Wilma", "Karin",
+    "Mirjam", "Saskia", "Yvonne", "Ellen", "Marjolein", "Ria", "Truus", "Fatima",
+)
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """Split a Faker surname into (voorvoegsel, geslachtsnaam); None for exotic entries."""
+    prefix = ""
+    for candidate in PREFIXES:
+        if name.startswith(candidate + " "):
+            prefix, name = candidate, name[len(candidate) + 1 :]
+            break
+    return (prefix, name) if _SIMPLE.fullmatch(name) else None
+
+
+def _surnames() -> tuple[tuple[str, str], ...]:
+    """Faker's surnames split into parts, de-duplicated in a fixed order, plus the extras."""
+    seen: dict[tuple[str, str], None] = {}
+    for raw in _Names.last_names:
+        parts = _split(raw)
+        if parts:
+            seen[parts] = None
+    for parts in _EXTRA_SURNAMES:
+        seen[parts] = None
+    return tuple(seen)
+
+
+SURNAMES = _surnames()
+MODERN_MALE: tuple[str, ...] = tuple(_Names.first_names_male)
+MODERN_FEMALE: tuple[str, ...] = tuple(_Names.first_names_female)
+
+
+def given_names(rng: random.Random, female: bool, birth_year: int) -> str:
+    """One to three given names, old-fashioned for older people as in the real BRP."""
+    traditional_share = 0.85 if birth_year < 1970 else 0.45 if birth_year < 1990 else 0.08
+    count = rng.choices((1, 2, 3), (50, 38, 12))[0]
+    names: list[str] = []
+    while len(names) < count:
+        pool: tuple[str, ...]
+        if rng.random() < traditional_share:
+            pool = TRADITIONAL_FEMALE if female else TRADITIONAL_MALE
+        else:
+            pool = MODERN_FEMALE if female else MODERN_MALE
+        name = pool[rng.randrange(len(pool))]
+        if name not in names:
+            names.append(name)
+    return " ".join(names)
+
+
+def full_name(given: str, prefix: str, surname: str) -> str:
+    """Name as written in a signal: given names, voorvoegsel, geslachtsnaam."""
+    return f"{given} {prefix} {surname}" if prefix else f"{given} {surname}"
+
+
+def normalised(given: str, prefix: str, surname: str) -> str:
+    """Lower-case full name with single spaces: the officer_persons count key."""
+    return " ".join(f"{given} {prefix} {surname}".lower().split())
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    """A plausible keying error in a surname: swapped, dropped or doubled letter, ij/y."""
+    for _ in range(20):
+        op = rng.randrange(4)
+        if op == 0 and "ij" in word:
+            out = word.replace("ij", "y", 1)
+        elif op == 1 and len(word) > 3:
+            i = rng.randrange(1, len(word) - 1)
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        elif op == 2 and len(word) > 4:
+            i = rng.randrange(1, len(word))
+            out = word[:i] + word[i + 1 :]
+        else:
+            i = rng.randrange(1, len(word))
+            out = word[:i] + word[i] + word[i:]
+        if out != word and out[0].isupper():
+            return out
+    return word + "e"
+
+
+def _transposed(rng: random.Random, birth: date, limit: date) -> date | None:
+    """The birth date with two adjacent digits swapped, if that gives another valid past date."""
+    digits = birth.strftime("%Y%m%d")
+    positions = list(range(2, 7))
+    rng.shuffle(positions)
+    for i in positions:
+        if digits[i] == digits[i + 1]:
+            continue
+        swapped = digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]
+        try:
+            out = date(int(swapped[:4]), int(swapped[4:6]), int(swapped[6:]))
+        except ValueError:
+            continue
+        if out < limit:
+            return out
+    return None
+
+
+def variant(
+    rng: random.Random, given: str, prefix: str, surname: str, birth: date, limit: date
+) -> tuple[str, str, str, str, date]:
+    """Return (kind, given, prefix, surname, birth) written differently from the BRP.
+
+    Kinds: initials, vd_abbreviation, swapped_given_names, first_given_name_only, typo and
+    birth_date_transposed, drawn among those that apply to this name; a typo always applies.
+    """
+    kinds = ["initials", "typo", "birth_date_transposed"]
+    if prefix in ("van der", "van den", "van de"):
+        kinds.append("vd_abbreviation")
+    if " " in given:
+        kinds += ["swapped_given_names", "first_given_name_only"]
+    kind = kinds[rng.randrange(len(kinds))]
+    if kind == "initials":
+        return kind, "".join(f"{g[0]}." for g in given.split()), prefix, surname, birth
+    if kind == "vd_abbreviation":
+        return kind, given, rng.choice(("vd", "v.d.", "v/d")), surname, birth
+    if kind == "swapped_given_names":
+        parts = given.split()
+        return kind, " ".join(parts[1:] + parts[:1]), prefix, surname, birth
+    if kind == "first_given_name_only":
+        return kind, given.split()[0], prefix, surname, birth
+    if kind == "birth_date_transposed":
+        moved = _transposed(rng, birth, limit)
+        if moved is not None:
+            return kind, given, prefix, surname, moved
+    return "typo", given, prefix, _typo(rng, surname), birth
