@@ -22,6 +22,9 @@ app = typer.Typer(help="Speurnet: graph investigations for municipalities and RI
 db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 # Area command groups (api/commands/<area>.py) are registered below this line.
+from api.commands.match import match_app
+
+app.add_typer(match_app, name="match")
 app.add_typer(demo_app, name="demo")
 err = Console(stderr=True)
 
@@ -117,6 +120,28 @@ def load(
     err.print(f"Rejected rows: {report.reject_file}\nReport: {report.report_file}")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+@clear_errors
+def analyze(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).")] = None,
+) -> None:
+    """Run the analysis steps (matching first when needed, indicators, networks, scoring)."""
+    from datetime import date
+
+    from investigations.analysis import analyze as run_analysis
+
+    try:
+        when = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        err.print(f"[bold red]speurnet:[/] --as-of {as_of!r} is not a date like 2026-11-01")
+        raise typer.Exit(2) from None
+    with Graph.connect() as graph:
+        report = run_analysis(graph, when, progress=lambda m: err.print(f"  {m}", highlight=False))
+    for name, seconds in report.seconds.items():
+        err.print(f"{name}: {seconds:.1f}s {report.steps[name]}", highlight=False, soft_wrap=True)
+    err.print(f"Analysis {report.run_id} (as of {report.as_of}) done.")
 
 
 class ExportFormat(str, Enum):

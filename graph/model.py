@@ -48,6 +48,7 @@ class Establishment(Period):
 
 class Role(Period):
     role = StringProperty()
+    records = ArrayProperty(IntegerProperty())  # every record stating this role (duplicates)
 
 
 class Ownership(Period):
@@ -56,7 +57,36 @@ class Ownership(Period):
 
 
 class Link(StructuredRel, Provenance):  # type: ignore[misc]
-    matchMethod = StringProperty()
+    matchMethod = StringProperty()  # key, exact, fuzzy (entity resolution) or analyst
+    matchScore = FloatProperty()  # set when entity resolution made the link
+
+
+class SameAs(StructuredRel, Provenance):  # type: ignore[misc]
+    """A judgement that two person records are one person (entity resolution, never a merge)."""
+
+    score = FloatProperty()  # match probability from the model (analyst: the model's, if any)
+    judgement = StringProperty(choices={"positive": "positive", "unsure": "unsure",
+                                        "negative": "negative"})
+    method = StringProperty()  # fellegi-sunter or analyst
+    by = StringProperty()  # speurnet, or the analyst who judged
+    at = DateTimeProperty()
+    reasons = ArrayProperty(StringProperty())
+    machineScore = FloatProperty()  # what matching says, kept under an analyst's judgement
+    machineJudgement = StringProperty()
+    history = ArrayProperty(StringProperty())  # earlier "<judgement> by <who> at <time>"
+
+
+class AddressMatch(StructuredRel, Provenance):  # type: ignore[misc]
+    """A judged candidate BAG address for a free-text address mention (signal or KvK row)."""
+
+    mention = IntegerProperty()  # record number of the mentioning row
+    text = StringProperty()
+    score = FloatProperty()
+    judgement = StringProperty()
+    method = StringProperty()
+    by = StringProperty()
+    at = DateTimeProperty()
+    reason = StringProperty()
 
 
 class Neighbourhood(StructuredNode, Provenance):  # type: ignore[misc]
@@ -108,7 +138,11 @@ class Company(StructuredNode, Provenance):  # type: ignore[misc]
     dissolved = DateProperty()
     # Only referenced (as officer, holder, subject), not in the loaded KvK establishments.
     referenceOnly = BooleanProperty()
+    # KvK rows without a BAG key the exact lookup missed: "<rowKey>\t<file>\t<record>\t<address>".
+    addressMentions = ArrayProperty(StringProperty())
+    addressNotes = ArrayProperty(StringProperty())  # "<record>\t<why unresolved>", by matching
     established = RelationshipTo("Address", "ESTABLISHED_AT", model=Establishment)
+    addressMatch = RelationshipTo("Address", "ADDRESS_MATCH", model=AddressMatch)
     officerOf = RelationshipTo("Company", "OFFICER_OF", model=Role)
     owns = RelationshipTo("Address", "OWNS", model=Ownership)
 
@@ -124,6 +158,15 @@ class Person(StructuredNode, Provenance):  # type: ignore[misc]
     fullName = StringProperty()
     birthDate = DateProperty(index=True)
     gender = StringProperty()  # identification only, never a risk feature
+    # The canonical person this record belongs to (entity resolution): the BRP person's key
+    # when one is linked by a positive judgement, else the smallest record key of its cluster.
+    canonicalKey = StringProperty(index=True)
+    # How this record was resolved (record persons only): positive, unsure or negative, the
+    # score of that judgement and the best candidate it was judged against.
+    matchJudgement = StringProperty()
+    matchScore = FloatProperty()
+    matchCandidate = StringProperty()
+    sameAs = RelationshipTo("Person", "SAME_AS", model=SameAs)
     registeredAt = RelationshipTo("Address", "REGISTERED_AT", model=Registration)
     officerOf = RelationshipTo("Company", "OFFICER_OF", model=Role)
     owns = RelationshipTo("Address", "OWNS", model=Ownership)
@@ -152,7 +195,9 @@ class Signal(StructuredNode, Provenance):  # type: ignore[misc]
     personName = StringProperty()
     personBirthDate = DateProperty()
     reliability = StringProperty()
+    addressNote = StringProperty()  # why entity resolution left addressText unresolved
     about = RelationshipTo("StructuredNode", "ABOUT", model=Link)
+    addressMatch = RelationshipTo("Address", "ADDRESS_MATCH", model=AddressMatch)
 
 
 class Case(StructuredNode, Provenance):  # type: ignore[misc]
@@ -201,9 +246,47 @@ class Load(StructuredNode):
     droppedColumns = ArrayProperty(StringProperty())
 
 
+class MatchRun(StructuredNode):
+    """One run of entity resolution, and the loads it covered (so analysis knows when to rerun)."""
+
+    key = StringProperty(unique_index=True, required=True)  # match:<runId>
+    startedAt = DateTimeProperty(index=True)
+    finishedAt = DateTimeProperty()
+    loadIds = ArrayProperty(StringProperty())  # every load in the graph when the run started
+    full = BooleanProperty()
+    persons = IntegerProperty()  # person records scored
+    pairs = IntegerProperty()  # candidate pairs compared
+    positive = IntegerProperty()
+    unsure = IntegerProperty()
+    addresses = IntegerProperty()  # address mentions resolved
+    unresolved = IntegerProperty()
+
+
+class AnalysisRun(StructuredNode):
+    """One `speurnet analyze`: its reference date and each step's figures (JSON)."""
+
+    runId = StringProperty(unique_index=True, required=True)
+    asOf = DateProperty()
+    startedAt = DateTimeProperty()
+    finishedAt = DateTimeProperty(index=True)
+    steps = StringProperty()
+
+
+class Flag(StructuredNode):
+    """Evidence that raised a subject's score: which indicator or analysis, how strong, and why."""
+
+    key = StringProperty(unique_index=True, required=True)  # <runId>|<name>|<subject key>
+    runId = StringProperty(index=True)
+    name = StringProperty(index=True)
+    strength = FloatProperty()  # 0..1
+    reason = StringProperty()  # one sentence in Dutch, shown on pages
+    evidence = StringProperty()  # JSON with the facts behind it
+    flags = RelationshipTo("StructuredNode", "FLAGS")
+
+
 NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Neighbourhood, Building, Address, Company, Person, Permit, Signal, Case, UtilityUse,
-    NeighbourhoodFigure, Load,
+    NeighbourhoodFigure, Load, MatchRun,
 )
 LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
 
