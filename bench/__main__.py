@@ -5,7 +5,7 @@ from __future__ import annotations
 import runpy
 import sys
 
-BENCHES = ("bench.load",)
+BENCHES = ("bench.load", "bench.er")
 
 if __name__ == "__main__":
     for name in BENCHES:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 
 # Modules that call `exports.register(...)` at import time; areas add theirs here.
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "investigations.matching.export",
+)
 
 
 def load_all() -> None:

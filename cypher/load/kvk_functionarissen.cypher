@@ -24,8 +24,14 @@ CALL (row) {
   RETURN o
 }
 MERGE (o)-[r:OFFICER_OF {role: row.role, start: row.start}]->(c)
-ON CREATE SET r.source = $source, r.loadId = $loadId, r.rowKey = row.key, r.record = row.record, r.loadedAt = $loadedAt
+ON CREATE SET r.source = $source, r.loadId = $loadId, r.rowKey = row.key, r.record = row.record, r.loadedAt = $loadedAt,
+  r.records = [row.record]
 WITH row, r, {end: row.end} AS props
 FOREACH (_ IN CASE WHEN any(k IN keys(props) WHERE coalesce(r[k] <> props[k], (r[k] IS NULL) <> (props[k] IS NULL))) THEN [1] ELSE [] END |
-  SET r += props, r.source = $source, r.loadId = $loadId, r.rowKey = row.key, r.record = row.record, r.loadedAt = $loadedAt)
+  SET r += props, r.source = $source, r.loadId = $loadId, r.rowKey = row.key, r.record = row.record, r.loadedAt = $loadedAt,
+    r.records = [row.record])
+// The same role stated twice in one file is one fact but two mentions: `records` keeps every
+// record number of the load that wrote the fact (a later unchanged load leaves it alone).
+FOREACH (_ IN CASE WHEN r.loadId = $loadId AND NOT row.record IN coalesce(r.records, []) THEN [1] ELSE [] END |
+  SET r.records = coalesce(r.records, []) + row.record)
 RETURN count(*) AS written, [] AS unmatched

@@ -1,6 +1,7 @@
 // name: load/kvk_vestigingen
 // description: Upsert companies and the address of each establishment: by the BAG key KvK gives, or
-// description: else by exact postcode + house number + letter + addition; unmatched rows are returned.
+// description: else by exact postcode + house number + letter + addition; unmatched rows are returned
+// description: and kept on the company as addressMentions for entity resolution.
 // params: rows, source, loadId, loadedAt
 UNWIND $rows AS row
 MERGE (c:Company {kvkNumber: row.kvkNumber})
@@ -22,6 +23,22 @@ CALL (row) {
   OPTIONAL MATCH (a:Address {lookupKey: row.addressKey})
   WITH row, a ORDER BY a.nummeraanduidingId LIMIT 1
   RETURN a, CASE WHEN a IS NULL THEN null ELSE 'exact' END AS method
+}
+WITH *
+// A row without a BAG key that the exact lookup missed is kept on the company as an address
+// mention ("<rowKey>\t<file>\t<record>\t<address>", replaced in place per row key, so a second load
+// changes nothing) for entity resolution to match; a row matched now drops its old mention.
+CALL (row, c, a) {
+  WITH row, c, a, row.key + '\t' AS prefix, coalesce(c.addressMentions, []) AS old
+  WHERE row.nummeraanduidingId IS NULL
+  WITH row, c, old, prefix, CASE WHEN a IS NULL
+    THEN prefix + $source + '\t' + toString(row.record) + '\t' + coalesce(row.addressText, '') END AS entry
+  WITH c, old, CASE
+    WHEN entry IS NULL THEN [m IN old WHERE NOT m STARTS WITH prefix]
+    WHEN any(m IN old WHERE m STARTS WITH prefix) THEN [m IN old | CASE WHEN m STARTS WITH prefix THEN entry ELSE m END]
+    ELSE old + [entry] END AS mentions
+  FOREACH (_ IN CASE WHEN mentions <> old THEN [1] ELSE [] END |
+    SET c.addressMentions = CASE WHEN size(mentions) = 0 THEN null ELSE mentions END)
 }
 WITH *
 CALL (row, c, a, method) {
