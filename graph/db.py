@@ -8,6 +8,7 @@ go in batches through `UNWIND $rows`. Results come back as plain Python values (
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from typing import Any, Self
 
@@ -134,11 +135,20 @@ class Graph:
             raise QueryFailed(exc.message or str(exc)) from exc
 
     def write_batches(self, name: str, rows: Iterable[Row], **params: Any) -> Iterator[Row]:
-        """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's one result row."""
+        """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's one result row.
+
+        The next batch is read and validated in a worker thread while Neo4j writes the current
+        one, so parsing and writing overlap; the row source is only ever used by one thread at a
+        time, and holds at most two batches in memory.
+        """
         text = queries.get(name).text
-        for batch in batched(rows, self.batch_size):
-            answer = self._run(text, {**params, "rows": batch}, write=True)
-            yield answer[0] if answer else {}
+        batches = batched(rows, self.batch_size)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            upcoming = pool.submit(next, batches, None)
+            while (batch := upcoming.result()) is not None:
+                upcoming = pool.submit(next, batches, None)
+                answer = self._run(text, {**params, "rows": batch}, write=True)
+                yield answer[0] if answer else {}
 
     def versions(self) -> Row:
         """Neo4j, GDS and APOC versions (the health check)."""
