@@ -68,7 +68,10 @@ class Graph:
         settings = settings or get_settings()
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=settings.auth, connection_timeout=settings.connect_timeout,
-            max_transaction_retry_time=settings.retry_time)
+            max_transaction_retry_time=settings.retry_time,
+            # "Property/label does not exist" on a graph not analysed yet is expected, not news.
+            notifications_disabled_classifications=[
+                neo4j.NotificationDisabledClassification.UNRECOGNIZED])
         graph = cls(driver, settings.database, settings.batch_size)
         if check:
             try:
