@@ -223,6 +223,11 @@ def demo(
                 err.print(line, highlight=False, soft_wrap=True)
         else:
             err.print(f"Demo municipality already loaded from {folder} (--fresh loads it again)")
+        if fresh or not graph.read("analysis/latest_run"):
+            from investigations.analysis import analyze as run_analysis
+
+            run = run_analysis(graph, progress=lambda m: err.print(f"  {m}", highlight=False))
+            err.print(f"Analysis {run.run_id} done ({sum(run.seconds.values()):.0f} s).")
     err.print(f"Speurnet on http://{host}:{port}  (stop: Ctrl-C; the database: speurnet db stop)")
     serve(host=host, port=port)
 
