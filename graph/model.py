@@ -228,6 +228,19 @@ class NeighbourhoodFigure(StructuredNode, Provenance):  # type: ignore[misc]
     forNeighbourhood = RelationshipTo("Neighbourhood", "FOR_NEIGHBOURHOOD", model=Link)
 
 
+class ListMember(StructuredRel, Provenance):  # type: ignore[misc]
+    matchMethod = StringProperty()  # key, exact (free-text address) or record (a name only)
+
+
+class List(StructuredNode, Provenance):  # type: ignore[misc]
+    """A mapped spreadsheet (watch list, team list) and the entities its rows name."""
+
+    key = StringProperty(unique_index=True, required=True)  # lijst:<file stem>
+    name = StringProperty()  # the label the list carries, e.g. "RIEC casus 2026-041"
+    kind = StringProperty()
+    members = RelationshipTo("StructuredNode", "LISTS", model=ListMember)
+
+
 class Load(StructuredNode):
     """One load of one source file: the load log (a folder load has one loadId for all files)."""
 
@@ -284,9 +297,82 @@ class Flag(StructuredNode):
     flags = RelationshipTo("StructuredNode", "FLAGS")
 
 
+
+# Lawful use (users, audit) and saved investigations: application records, no `source`, so
+# retention purges and source filters never touch them.
+class Team(StructuredNode):  # type: ignore[misc]
+    """A team of users (wijkteam, RIEC case team) within one partner organisation."""
+
+    name = StringProperty(unique_index=True, required=True)
+    partner = StringProperty()
+
+
+class User(StructuredNode):  # type: ignore[misc]
+    """Someone who may log in: a role, a team and the partner organisation they work for."""
+
+    name = StringProperty(unique_index=True, required=True)
+    role = StringProperty(required=True)  # officer, analyst, case_preparer, admin
+    team = StringProperty()
+    partner = StringProperty()
+    passwordHash = StringProperty()  # scrypt$n$r$p$salt$hash; never the password itself
+    sessionEpoch = IntegerProperty()  # raised at logout: every earlier session cookie dies
+    active = BooleanProperty()
+    createdAt = DateTimeProperty()
+    inTeam = RelationshipTo("Team", "IN_TEAM")
+
+
+class ApiToken(StructuredNode):  # type: ignore[misc]
+    """A bearer token for the API, stored only as its SHA-256 hash."""
+
+    tokenHash = StringProperty(unique_index=True, required=True)
+    user = StringProperty(index=True)
+    createdAt = DateTimeProperty()
+
+
+class AuditEntry(StructuredNode):  # type: ignore[misc]
+    """One access: who, when, under which purpose, what. Append-only and hash-chained."""
+
+    seq = IntegerProperty(unique_index=True, required=True)
+    at = DateTimeProperty(index=True)
+    user = StringProperty(index=True)
+    role = StringProperty()
+    purpose = StringProperty()
+    action = StringProperty(index=True)  # view, search, run, export, reidentify, login, admin
+    target = StringProperty(index=True)
+    subjects = ArrayProperty(StringProperty())  # person keys shown to the user
+    payload = StringProperty()  # canonical JSON of all the above, what the hash covers
+    prev = StringProperty()
+    hash = StringProperty()
+
+
+class AuditHead(StructuredNode):  # type: ignore[misc]
+    """The end of the audit chain: appends lock it, so entries get one order and one chain."""
+
+    key = StringProperty(unique_index=True, required=True)
+    seq = IntegerProperty()
+    hash = StringProperty()
+
+
+class SavedInvestigation(StructuredNode):  # type: ignore[misc]
+    """An investigation an analyst saved through the API (the shipped ones are .cypher files)."""
+
+    name = StringProperty(unique_index=True, required=True)
+    title = StringProperty()
+    description = StringProperty()
+    query = StringProperty()  # the Cypher text (`cypher` is a neomodel method name)
+    params = StringProperty()  # JSON list of typed parameters
+    roles = ArrayProperty(StringProperty())
+    owner = StringProperty(index=True)
+    team = StringProperty()
+    visibility = StringProperty()  # private, team or all
+    createdAt = DateTimeProperty()
+    updatedAt = DateTimeProperty()
+
+
 NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Neighbourhood, Building, Address, Company, Person, Permit, Signal, Case, UtilityUse,
     NeighbourhoodFigure, Load, MatchRun,
+    Team, User, ApiToken, AuditEntry, AuditHead, SavedInvestigation,
 )
 LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
 

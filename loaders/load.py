@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.db import Graph
+from loaders.lists import mapping_path, read_spec
 from loaders.mappings import LOAD_ORDER, MAPPINGS
 from loaders.read import SourceError, SourceFile, find_source_files, open_source
 from loaders.rejects import RejectWriter
@@ -68,16 +69,20 @@ def new_load_id() -> str:
 
 
 def plan(path: Path) -> list[Path]:
-    """The files to load from a folder, in dependency order (or the one file given)."""
+    """The files to load: a folder's contract files in dependency order, then its mapped lists
+    (spreadsheets with a `.mapping.yml`), or the one file given."""
     if path.is_file():
         stem = path.stem.lower()
-        if stem not in MAPPINGS:
-            raise SourceError(path, f"no mapping for {path.name}: expected one of {', '.join(LOAD_ORDER)}")
+        if stem not in MAPPINGS and not mapping_path(path).is_file():
+            raise SourceError(path, f"no mapping for {path.name}: expected one of "
+                              f"{', '.join(LOAD_ORDER)}, or a {mapping_path(path).name} beside it")
         return [path]
     if not path.is_dir():
         raise SourceError(path, "no such file or folder")
     found = find_source_files(path)
-    return [found[stem] for stem in LOAD_ORDER if stem in found]
+    lists = [file for stem, file in sorted(found.items())
+             if stem not in MAPPINGS and mapping_path(file).is_file()]
+    return [found[stem] for stem in LOAD_ORDER if stem in found] + lists
 
 
 def count_records(path: Path) -> int | None:
@@ -89,7 +94,7 @@ def count_records(path: Path) -> int | None:
 
 
 def _valid_rows(rows: Iterator[Row | Reject], stem: str, rejects: RejectWriter,
-                result: FileResult, tick: Callable[[], None]) -> Iterator[dict[str, Any]]:
+                result: FileResult, tick: Callable[[], None], is_list: bool) -> Iterator[dict[str, Any]]:
     for item in rows:
         result.read += 1
         tick()
@@ -97,23 +102,29 @@ def _valid_rows(rows: Iterator[Row | Reject], stem: str, rejects: RejectWriter,
             rejects.write(item)
             result.rejected += 1
             continue
-        yield shape(stem, item.record, item.key, item.values)
+        yield shape(stem, item.record, item.key, item.values, is_list)
 
 
 def load_file(graph: Graph, path: Path, info: SourceInfo, load_id: str, rejects: RejectWriter,
               progress: Progress | None = None) -> FileResult:
     """Load one source file; never raises for bad content, reports it instead."""
     stem = path.stem.lower()
-    mapping = MAPPINGS[stem]
-    result = FileResult(path.name, mapping.source)
     started = datetime.now(UTC)
     total = count_records(path)
+    extra: dict[str, Any] = {}
     try:
+        if stem in MAPPINGS:
+            mapping, statement = MAPPINGS[stem], f"load/{stem}"
+        else:
+            spec = read_spec(path)
+            mapping, statement = spec.mapping, "load/list"
+            extra = {"listKey": f"lijst:{stem}", "listName": spec.name, "kind": spec.kind}
+        result = FileResult(path.name, mapping.source)
         source: SourceFile = open_source(path)
         report = FileReport(source.name, mapping.source)
         rows = validate_file(source, mapping, report)
     except SourceError as exc:
-        result.error = exc.reason
+        result = FileResult(path.name, stem, error=exc.reason)
         rejects.add(path.name, 0, "*", "", exc.reason)
         return result
     result.dropped_columns = list(report.dropped_protected)
@@ -123,10 +134,10 @@ def load_file(graph: Graph, path: Path, info: SourceInfo, load_id: str, rejects:
         if progress and result.read % 500 == 0:
             progress(path.name, result.read, total)
 
-    params = {"source": path.name, "loadId": load_id, "loadedAt": started}
+    params = {"source": path.name, "loadId": load_id, "loadedAt": started, **extra}
+    valid = _valid_rows(rows, stem, rejects, result, tick, is_list=bool(extra))
     try:
-        for answer in graph.write_batches(f"load/{stem}",
-                                          _valid_rows(rows, stem, rejects, result, tick), **params):
+        for answer in graph.write_batches(statement, valid, **params):
             result.loaded += answer["written"]
             result.unmatched.extend(answer["unmatched"])
     except SourceError as exc:

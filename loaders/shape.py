@@ -75,21 +75,34 @@ def _signal(row: Props) -> Props:
     return extra
 
 
+def _list(row: Props) -> Props:
+    extra: Props = {"personKey": None, "addressKey": None}
+    if row.get("personName"):
+        # A list row has no key of its own: its file and record number identify it.
+        extra["personKey"] = person_id(row["_list"], row["_record"],
+                                       normalise_name(row["personName"]), row.get("personBirthDate"))
+    if not row.get("nummeraanduidingId") and row.get("addressText"):
+        parsed = parse_address(row["addressText"])
+        extra["addressKey"] = parsed.key if parsed else None
+    return extra
+
+
 SHAPERS: dict[str, Callable[[Props], Props]] = {
     "bag_verblijfsobjecten": _bag,
     "brp_inschrijvingen": _brp,
     "kvk_vestigingen": _kvk,
     "kvk_functionarissen": _officer,
     "meldingen": _signal,
+    "list": _list,
 }
 
 
-def shape(stem: str, record: int, key: str, values: Props) -> Props:
+def shape(stem: str, record: int, key: str, values: Props, is_list: bool = False) -> Props:
     """The row as the load statement takes it: values, derived keys, record number and row key."""
     row = dict(values)
-    shaper = SHAPERS.get(stem)
+    shaper = SHAPERS["list"] if is_list else SHAPERS.get(stem)
     if shaper:
-        row.update(shaper(values))
+        row.update(shaper({**values, "_list": stem, "_record": record}))
     row["record"] = record
     row["key"] = key
     return row

@@ -3,7 +3,8 @@
 // description: no registry key for it, with the entity it was resolved to, score and judgement
 // description: (plus method, candidate and reason). KvK officers and persons named in signals are
 // description: person mentions; signal free-text addresses and KvK rows without a BAG key are
-// description: address mentions. Company mentions in the contract always carry a KvK number.
+// description: address mentions, and so are the names and free-text addresses of mapped lists.
+// description: Company mentions in the contract always carry a KvK number.
 CALL () {
   MATCH (p:Person {registry: 'kvk'})-[o:OFFICER_OF]->(:Company)
   UNWIND coalesce(o.records, [o.record]) AS number
@@ -58,6 +59,17 @@ CALL () {
     coalesce(candidateScore, 0.0) AS score, 'unsure' AS judgement, 'address-matcher' AS method,
     candidate,
     coalesce(why, head([n IN coalesce(c.addressNotes, []) WHERE n STARTS WITH toString(number) + '\t' | split(n, '\t')[1]])) AS reason
+  UNION ALL
+  MATCH (:List)-[r:LISTS {matchMethod: 'record'}]->(p:Person {registry: 'lijst'})
+  RETURN r.source + '#' + toString(r.record) + ':person' AS record,
+    coalesce(p.canonicalKey, p.key) AS entity, coalesce(p.matchScore, 1.0) AS score,
+    coalesce(p.matchJudgement, 'positive') AS judgement, 'person' AS method,
+    p.matchCandidate AS candidate, null AS reason
+  UNION ALL
+  MATCH (:List)-[r:LISTS {matchMethod: 'exact'}]->(a:Address)
+  RETURN r.source + '#' + toString(r.record) + ':address' AS record, a.key AS entity,
+    1.0 AS score, 'positive' AS judgement, 'exact' AS method, a.key AS candidate,
+    'exact postcode, number, letter and addition' AS reason
 }
 RETURN record, entity, score, judgement, method, candidate, reason
 ORDER BY score DESC, record

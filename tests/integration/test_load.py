@@ -12,6 +12,8 @@ from openpyxl import Workbook
 
 from graph import schema
 from graph.db import Graph
+from investigations.exports import rows as export_rows
+from investigations.registry import load_all
 from loaders.load import LoadReport, load
 from tests.town import FILES, NODES, RELATIONSHIPS, write_csv, write_town
 
@@ -158,3 +160,44 @@ def test_csv_and_xlsx_for_one_source_is_an_error_naming_both(graph: Graph, tmp_p
     assert not report.ok
     [problem] = rejects(report)
     assert "meldingen.csv" in problem["reason"] and "meldingen.xlsx" in problem["reason"]
+
+
+def test_mapped_watch_list_links_the_entities_it_names(graph: Graph, tmp_path: Path) -> None:
+    folder = write_town(tmp_path / "town")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Adres", "BSN", "KvK", "Naam", "Geboren", "Opmerking"],
+                ["Kerkstraat 12-2, 1501 AB Zaandam", "", "", "", "", "veel fietsen"],
+                ["", "999999990", "", "", "", ""],
+                ["", "", "12345678", "", "", ""],
+                ["", "", "", "Jan vd Berg", "1981-03-04", ""],
+                ["Nergensweg 1, 9999 ZZ Elders", "", "", "", "", ""],
+                ["", "12345", "", "", "", ""]):
+        sheet.append(row)
+    book.save(folder / "casus_041.xlsx")
+    (folder / "casus_041.mapping.yml").write_text(
+        "list: RIEC casus 2026-041\nkind: watchlist\ncolumns:\n  adres: Adres\n  bsn: BSN\n"
+        "  kvk_nummer: KvK\n  naam: Naam\n  geboortedatum: Geboren\n", encoding="utf-8")
+    (folder / "notities.csv").write_text("a;b\n1;2\n", encoding="utf-8")  # no mapping: skipped
+    report = load_town(graph, folder, tmp_path)
+    assert report.skipped == ["notities.csv"]
+    [listed] = [f for f in report.files if f.file == "casus_041.xlsx"]
+    assert (listed.read, listed.loaded, listed.rejected) == (6, 5, 1)  # 12345 is no BSN
+    assert [u["record"] for u in listed.unmatched] == [5]
+    assert listed.unknown_columns == ["opmerking"]
+    members = graph.read("checks/list_members", key="lijst:casus_041")
+    assert members == [
+        {"member": "adres:0479200000000001", "method": "exact", "list": "RIEC casus 2026-041"},
+        {"member": "bsn:999999990", "method": "key", "list": "RIEC casus 2026-041"},
+        {"member": "kvk:12345678", "method": "key", "list": "RIEC casus 2026-041"},
+        {"member": members[3]["member"], "method": "record", "list": "RIEC casus 2026-041"},
+    ]
+    assert members[3]["member"].startswith("person:")
+    load_all()
+    records = {r["record"]: r["entity"] for r in export_rows(graph, "matches")}
+    assert records["casus_041.xlsx#1:address"] == "adres:0479200000000001"
+    assert records["casus_041.xlsx#4:person"] == members[3]["member"]  # until `speurnet match`
+    again = load_town(graph, folder, tmp_path)
+    assert graph.read("checks/list_members", key="lijst:casus_041") == members
+    assert not again.ok  # the bad BSN row is rejected again
