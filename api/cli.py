@@ -22,10 +22,15 @@ app = typer.Typer(help="Speurnet: graph investigations for municipalities and RI
 db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 # Area command groups (api/commands/<area>.py) are registered below this line.
+from api.commands.access import audit_app, privacy_app, token_app, user_app
 from api.commands.match import match_app
 
 app.add_typer(match_app, name="match")
 app.add_typer(demo_app, name="demo")
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+app.add_typer(audit_app, name="audit")
+app.add_typer(privacy_app, name="privacy")
 err = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -228,6 +233,9 @@ def demo(
 
             run = run_analysis(graph, progress=lambda m: err.print(f"  {m}", highlight=False))
             err.print(f"Analysis {run.run_id} done ({sum(run.seconds.values()):.0f} s).")
+        from api.commands.access import print_demo_users
+
+        print_demo_users(graph, f"http://{host}:{port}")
     err.print(f"Speurnet on http://{host}:{port}  (stop: Ctrl-C; the database: speurnet db stop)")
     serve(host=host, port=port)
 

@@ -18,7 +18,8 @@ from graph.db import Graph
 from graph.settings import ROOT, get_settings
 
 RESULTS = ROOT / "bench" / "results"
-CACHE = ROOT / ".speurnet" / "bench"
+# Benchmark store and generated towns; SPEURNET_BENCH_HOME gives a benchmark its own (parallel runs).
+CACHE = Path(os.environ.get("SPEURNET_BENCH_HOME") or ROOT / ".speurnet" / "bench")
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Self
 
@@ -22,12 +23,64 @@ from graph.settings import Settings, get_settings
 Row = dict[str, Any]
 
 
+# The connection went away (server stopped or killed, network gone) rather than a statement failing.
+LOST = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_errors.IncompleteCommit)
+
+
 class GraphUnavailable(RuntimeError):
     """Neo4j does not answer; callers turn this into a clear message or a 503."""
 
 
 class QueryFailed(RuntimeError):
     """Neo4j refused a statement (syntax, constraint, timeout): carries its message."""
+
+
+class QueryTimedOut(QueryFailed):
+    """A statement ran past the timeout its caller set (investigations)."""
+
+
+@dataclass
+class Answer:
+    """Rows of an investigation with nodes and relationships kept apart for drawing.
+
+    A node in a row (or inside a list or path) becomes `{"eid", "labels", "properties"}`, a
+    relationship `{"eid", "type", "start", "end", "properties"}` (`eid`: the server's element id,
+    for joining rows and graph inside one answer only, never shown); a path becomes
+    `{"nodes": [...], "relationships": [...]}`.
+    """
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    nodes: dict[str, Row] = field(default_factory=dict)
+    relationships: dict[str, Row] = field(default_factory=dict)
+    truncated: bool = False
+
+    def keep(self, value: Any) -> Any:
+        """Turn one driver value into plain values, remembering its nodes and relationships."""
+        if isinstance(value, neo4j.graph.Node):
+            node = {"eid": value.element_id, "labels": sorted(value.labels),
+                    "properties": plain(dict(value.items()))}
+            self.nodes[value.element_id] = node
+            return node
+        if isinstance(value, neo4j.graph.Relationship):
+            start, end = value.start_node, value.end_node
+            for n in (start, end):
+                if n is not None and n.element_id not in self.nodes and n.labels:
+                    self.keep(n)
+            rel = {"eid": value.element_id, "type": value.type,
+                   "start": start.element_id if start is not None else None,
+                   "end": end.element_id if end is not None else None,
+                   "properties": plain(dict(value.items()))}
+            self.relationships[value.element_id] = rel
+            return rel
+        if isinstance(value, neo4j.graph.Path):
+            return {"nodes": [self.keep(n) for n in value.nodes],
+                    "relationships": [self.keep(r) for r in value.relationships]}
+        if isinstance(value, dict):
+            return {k: self.keep(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.keep(v) for v in value]
+        return plain(value)
 
 
 def plain(value: Any) -> Any:
@@ -103,7 +156,7 @@ class Graph:
         try:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
                 return session.execute_write(work) if write else session.execute_read(work)
-        except neo4j_errors.ServiceUnavailable as exc:
+        except LOST as exc:
             raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed(exc.message or str(exc)) from exc
@@ -122,7 +175,7 @@ class Graph:
         try:
             with self._driver.session(database=self.database) as session:
                 return [plain(r.data()) for r in session.run(text, params)]  # type: ignore[arg-type]
-        except neo4j_errors.ServiceUnavailable as exc:
+        except LOST as exc:
             raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed(exc.message or str(exc)) from exc
@@ -132,7 +185,7 @@ class Graph:
         try:
             with self._driver.session(database=self.database) as session:
                 session.run(statement).consume()  # type: ignore[arg-type]
-        except neo4j_errors.ServiceUnavailable as exc:
+        except LOST as exc:
             raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed(exc.message or str(exc)) from exc
@@ -152,6 +205,51 @@ class Graph:
                 upcoming = pool.submit(next, batches, None)
                 answer = self._run(text, {**params, "rows": batch}, write=True)
                 yield answer[0] if answer else {}
+
+    def investigate(self, text: str, params: dict[str, Any], timeout: float, limit: int) -> Answer:
+        """Run an investigation's text (from a `.cypher` file or a saved investigation, never
+        spliced with user values) in a READ transaction with a timeout, keeping at most `limit`
+        rows; nodes and relationships are collected for drawing. The caller checks the text first.
+        """
+
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx: neo4j.ManagedTransaction) -> Answer:
+            answer = Answer()
+            result = tx.run(text, params)  # type: ignore[arg-type]
+            answer.columns = list(result.keys())
+            for record in result:
+                if len(answer.rows) >= limit:
+                    answer.truncated = True
+                    break
+                answer.rows.append({k: answer.keep(v) for k, v in record.items()})
+            return answer
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                      notifications_min_severity="OFF") as session:
+                return session.execute_read(work)
+        except LOST as exc:
+            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise QueryTimedOut(f"stopped after {timeout:g} s") from exc
+            raise QueryFailed(exc.message or str(exc)) from exc
+
+    def query_type(self, text: str, params: dict[str, Any]) -> str:
+        """What Neo4j's planner says a statement does (`EXPLAIN`, nothing runs): `r` read only,
+        `rw`/`w` writes, `s` schema; the server's own check behind a text check."""
+
+        def work(tx: neo4j.ManagedTransaction) -> str:
+            return str(tx.run("EXPLAIN " + text, params).consume().query_type)  # type: ignore[arg-type]
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                      notifications_min_severity="OFF") as session:
+                return session.execute_read(work)
+        except LOST as exc:
+            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryFailed(exc.message or str(exc)) from exc
 
     def versions(self) -> Row:
         """Neo4j, GDS and APOC versions (the health check)."""

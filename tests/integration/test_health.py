@@ -33,12 +33,17 @@ def test_health_is_503_without_neo4j(settings: Settings) -> None:
 
 def test_start_page_shows_counts_and_loads(graph: Graph, settings: Settings, tmp_path: Path) -> None:
     from graph import schema
+    from investigations.access.users import add_user
     from loaders.load import load
     from tests.town import write_town
 
     schema.install(graph)
     load(graph, write_town(tmp_path / "town"), tmp_path / "reports")
+    add_user(graph, "olga", "officer", "wachtwoord-voor-tests")
     with TestClient(create_app(settings)) as client:
+        assert client.get("/", headers={"accept": "text/html"},
+                          follow_redirects=False).headers["location"] == "/login?next=/"
+        client.post("/login", data={"name": "olga", "password": "wachtwoord-voor-tests"})
         response = client.get("/")
     assert response.status_code == 200
     assert "bag_verblijfsobjecten.csv" in response.text

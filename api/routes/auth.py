@@ -1,0 +1,86 @@
+"""Logging in and out of pages, the page session's purpose, and who am I."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from api.deps import GraphDep, ScopeDep, UserDep
+from api.routes.pages import templates
+from api.schemas import Me
+from api.security import COOKIE, session_data, start_session
+from investigations.access import audit
+from investigations.access.scope import Scope, clean_purpose
+from investigations.access.users import login as check_login
+from investigations.access.users import logout as end_sessions
+
+public = APIRouter(tags=["auth"])  # reachable without a user: the login form itself
+router = APIRouter(tags=["auth"])
+MAX_FORM = 4096
+
+
+def _next(target: str | None) -> str:
+    """Only a path on this site (no //host or scheme): the login never redirects elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = (await request.body())[:MAX_FORM].decode("utf-8", "replace")
+    return {k: v[0] for k, v in parse_qs(body).items()}
+
+
+@public.get("/login", response_class=HTMLResponse, include_in_schema=False)
+def login_form(request: Request, next: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    return templates.TemplateResponse(request, "login.html", {"next": _next(next), "error": None})
+
+
+@public.post("/login", include_in_schema=False)
+async def login(request: Request, graph: GraphDep) -> Response:
+    """Check name and password (form fields), start a page session and go to `next`."""
+    form = await _form(request)
+    name, target = form.get("name", "").strip(), _next(form.get("next"))
+    user = check_login(graph, name, form.get("password", ""))
+    gate = request.app.state.access
+    who = Scope(name or "?", user.role if user else "-", None, None, None, False, gate.policy,
+                gate.sources.get(graph), gate.pseudonyms)
+    audit.record(graph, who, "login" if user else "login-failed", name or None)
+    if user is None:
+        return templates.TemplateResponse(
+            request, "login.html", {"next": target, "error": "Naam of wachtwoord klopt niet."},
+            status_code=401)
+    response = RedirectResponse(target, status_code=303)
+    start_session(request, response, user, None)
+    return response
+
+
+@router.post("/logout", include_in_schema=False)
+def logout(request: Request, graph: GraphDep, user: UserDep) -> Response:
+    """End every page session of this user."""
+    end_sessions(graph, user.name)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.post("/session/purpose", include_in_schema=False)
+async def session_purpose(request: Request, user: UserDep) -> Response:
+    """State the page session's purpose (doelbinding) once; pages then send it with every view."""
+    form = await _form(request)
+    purpose = clean_purpose(form.get("purpose"))
+    response = RedirectResponse(_next(form.get("next")), status_code=303)
+    data = session_data(request)
+    start_session(request, response, user, purpose, issued=data.get("t") if data else None)
+    return response
+
+
+@router.get("/api/me", response_model=Me)
+def me(scope: ScopeDep) -> Any:
+    """Who is logged in, their role, team and partner, and what this request may see."""
+    capabilities = sorted(scope.policy.role(scope.role).may)
+    return Me(name=scope.user, role=scope.role, team=scope.team, partner=scope.partner,
+              purpose=scope.purpose, identities=scope.identities, may=capabilities)

@@ -1,0 +1,1 @@
+"""Lawful use: users, roles, policy, audit log, pseudonyms, source filters, retention."""

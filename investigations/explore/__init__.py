@@ -1,0 +1,1 @@
+"""Entity views, neighbourhoods, paths and search, as the API and pages show them."""

@@ -1,0 +1,1 @@
+"""Saved investigations: the catalog, the read-only check, the runner and exports."""
