@@ -224,6 +224,18 @@ def start(settings: Settings | None = None) -> Status:
     return status(settings)
 
 
+def _gone(pid: int) -> bool:
+    """True when the process has exited; reaps it when it is our own child (no zombie left).
+
+    For our child only waitpid is trusted: while the JVM shuts down its main thread can already
+    show as a zombie in /proc although other threads still run.
+    """
+    try:
+        return os.waitpid(pid, os.WNOHANG)[0] == pid
+    except ChildProcessError:
+        return not _alive(pid)  # not our child: its parent reaps it
+
+
 def _terminate(pid: int, timeout: float = 60.0) -> None:
     try:
         os.kill(pid, signal.SIGTERM)
@@ -231,16 +243,12 @@ def _terminate(pid: int, timeout: float = 60.0) -> None:
         return
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            # Reap it when it is our child; otherwise just poll.
-            if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                return
-        except ChildProcessError:
-            pass
-        if not _alive(pid):
+        if _gone(pid):
             return
         time.sleep(0.2)
     os.kill(pid, signal.SIGKILL)
+    while not _gone(pid):
+        time.sleep(0.1)
 
 
 def stop(settings: Settings | None = None) -> bool:
