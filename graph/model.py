@@ -369,9 +369,39 @@ class SavedInvestigation(StructuredNode):  # type: ignore[misc]
     updatedAt = DateTimeProperty()
 
 
+class Membership(StructuredRel):
+    kind = StringProperty()  # person, company or address
+    betweenness = FloatProperty()
+    pageRank = FloatProperty()
+    keyFigure = BooleanProperty()
+
+
+class Network(StructuredNode):
+    """A cooperation network found by one analysis run (results, never source facts)."""
+
+    key = StringProperty(unique_index=True, required=True)  # <runId>|<networkId>
+    networkId = StringProperty(index=True)
+    runId = StringProperty(index=True)
+    score = FloatProperty()
+    size = IntegerProperty()
+    reason = StringProperty()
+    computedAt = DateTimeProperty()
+    members = RelationshipTo("StructuredNode", "HAS_MEMBER", model=Membership)
+
+
+class PredictedLink(StructuredRel):
+    """A link no source states (hidden resident, associate, look-alike): a prediction, not a fact."""
+
+    runId = StringProperty()
+    kind = StringProperty()  # resident, associate, lookalike
+    score = FloatProperty()
+    reasons = ArrayProperty(StringProperty())
+    evidence = StringProperty()
+
+
 NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Neighbourhood, Building, Address, Company, Person, Permit, Signal, Case, UtilityUse,
-    NeighbourhoodFigure, Load, MatchRun,
+    NeighbourhoodFigure, List, Load, MatchRun, AnalysisRun, Flag, Network,
     Team, User, ApiToken, AuditEntry, AuditHead, SavedInvestigation,
 )
 LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
