@@ -23,9 +23,11 @@ db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.
 app.add_typer(db_app, name="db")
 # Area command groups (api/commands/<area>.py) are registered below this line.
 from api.commands.access import audit_app, privacy_app, token_app, user_app
+from api.commands.analysis import monitor
 from api.commands.match import match_app
 
 app.add_typer(match_app, name="match")
+app.command("monitor")(monitor)
 app.add_typer(demo_app, name="demo")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")

@@ -7,6 +7,10 @@ import importlib
 # Modules that call `exports.register(...)` at import time; areas add theirs here.
 MODULES: tuple[str, ...] = (
     "investigations.matching.export",
+    "investigations.networks", "investigations.links",
+    "investigations.indicators.steps",
+    "investigations.scoring.steps",
+    "investigations.scoring.export",
 )
 
 

@@ -1,0 +1,39 @@
+"""The scoring step (order 90): calibrate weights on closed cases, then score every subject.
+
+It combines every flag of the run, whatever step wrote it: indicators (order 20) and the network
+and link-prediction steps (30-80) alike; a name without a declared prior gets DEFAULT_WEIGHT.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.db import Graph
+from investigations.analysis import Context, Step, register
+from investigations.scoring.features import feature_set, priors
+from investigations.scoring.model import DEFAULT_WEIGHT, Example, check_features, fit
+
+# Flags of this many most recent runs are kept (the current one and two before it, so a page
+# can show what changed); older ones are deleted.
+KEEP_RUNS = 3
+
+
+def scoring_step(graph: Graph, ctx: Context) -> dict[str, Any]:
+    """Fit the weights on case outcomes, score addresses, persons and companies, prune old flags."""
+    names = {r["name"]: r["flags"] for r in graph.read("scoring/flag_names", runId=ctx.run_id)}
+    check_features(feature_set(names))
+    examples = [Example(r["key"], {f["name"]: f["strength"] for f in r["flags"]}, r["violation"])
+                for r in graph.read("scoring/examples", runId=ctx.run_id, asOf=ctx.as_of)]
+    calibration = fit(examples, priors(), names)
+    ctx.progress(f"scoring: weights from {calibration.examples} case outcomes "
+                 f"({calibration.violations} violations)")
+    graph.autocommit("scoring/apply", runId=ctx.run_id, asOf=ctx.as_of,
+                     weights=calibration.weights, defaultWeight=DEFAULT_WEIGHT)
+    pruned = graph.autocommit("scoring/prune_flags", keep=KEEP_RUNS)
+    summary = {r["label"]: {k: v for k, v in r.items() if k != "label"}
+               for r in graph.read("scoring/summary", runId=ctx.run_id)}
+    return {**calibration.figures(), "flags": names, "subjects": summary,
+            "prunedFlags": pruned[0]["deleted"] if pruned else 0}
+
+
+SCORING = register(Step("scoring", 90, scoring_step, "scores uit vlaggen, gewogen op zaakuitkomsten"))

@@ -1,0 +1,72 @@
+"""Network scoring and key figures: pure functions, no database."""
+
+from __future__ import annotations
+
+from investigations.networks import scoring
+from investigations.networks.step import candidates, key_figures
+
+
+def shell_factory() -> scoring.Facts:
+    """Four persons rotating through eight short-lived risk-branch companies."""
+    return scoring.Facts(persons=4, companies=8, addresses=3, shortLived=7, riskBranch=8,
+                         rotating=4, maxRoles=4, permits=["VG-1"], signals=["M-1"],
+                         cases=["Z-1"])
+
+
+def business_centre() -> scoring.Facts:
+    """Twelve persons, twelve long-standing office companies at one address."""
+    return scoring.Facts(persons=12, companies=12, addresses=1)
+
+
+def test_shell_factory_is_suspect_and_business_centre_is_not() -> None:
+    shell, _ = scoring.score(shell_factory())
+    centre, parts = scoring.score(business_centre())
+    assert shell >= 0.7
+    assert centre < scoring.SUSPECT
+    assert parts["structure"] == 0.0
+
+
+def test_structure_alone_is_not_enough_for_a_high_score() -> None:
+    facts = shell_factory()
+    facts.permits, facts.signals, facts.cases = [], [], []
+    alone, _ = scoring.score(facts)
+    full, _ = scoring.score(shell_factory())
+    assert scoring.SUSPECT <= alone < full
+
+
+def test_member_flags_raise_the_score() -> None:
+    plain = scoring.Facts(persons=3, companies=2, addresses=1)
+    flagged = scoring.Facts(persons=3, companies=2, addresses=1, flags=[
+        {"key": "bsn:1", "strength": 0.9}, {"key": "bsn:2", "strength": 0.8}])
+    assert scoring.score(flagged)[0] > scoring.score(plain)[0] == 0.0
+
+
+def test_reason_is_one_dutch_sentence_naming_the_facts() -> None:
+    facts = shell_factory()
+    text = scoring.reason(facts, scoring.score(facts)[1])
+    assert text.startswith("Samenwerkingsverband van 4 personen en 8 bedrijven")
+    assert "korter dan een jaar" in text and text.endswith(".")
+
+
+def test_candidates_are_role_holders_and_their_addresses() -> None:
+    rows = [{"key": k, "kind": kind, "community": c, "component": 1} for k, kind, c in (
+        ("bsn:1", "person", 1), ("bsn:2", "person", 1), ("kvk:1", "company", 1),
+        ("adres:1", "address", 1), ("bsn:9", "person", 1), ("adres:9", "address", 1),
+        ("bsn:3", "person", 2), ("bsn:4", "person", 2), ("adres:2", "address", 2),
+        ("bsn:5", "person", 3), ("kvk:2", "company", 3))]
+    ties = [{"source": s, "target": t, "kind": kind} for s, t, kind in (
+        ("bsn:1", "kvk:1", "ROLE"), ("bsn:2", "kvk:1", "ROLE"), ("kvk:1", "adres:1", "ESTABLISHED"),
+        # bsn:9 owns the address the company sits at, and its own home adres:9: context.
+        ("bsn:9", "adres:1", "OWNS"), ("bsn:9", "adres:9", "OWNS"),
+        ("bsn:3", "adres:2", "OWNS"), ("bsn:4", "adres:2", "OWNS"), ("bsn:5", "kvk:2", "ROLE"))]
+    found = candidates(rows, ties)
+    assert [(c.persons, c.companies, c.addresses) for c in found] == [
+        (["bsn:1", "bsn:2"], ["kvk:1"], ["adres:1"])]
+
+
+def test_key_figures_are_the_brokers() -> None:
+    central = {"bsn:1": {"betweenness": 0.0, "pageRank": 0.2},
+               "bsn:2": {"betweenness": 5.0, "pageRank": 0.3},
+               "bsn:3": {"betweenness": 1.0, "pageRank": 0.9}}
+    assert key_figures(["bsn:1", "bsn:2", "bsn:3"], central) == ["bsn:2"]
+    assert key_figures(["bsn:1", "bsn:3"], {}) == ["bsn:1"]
