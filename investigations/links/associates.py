@@ -36,6 +36,19 @@ def adjacency(n: int, edges: Pairs) -> sp.csr_matrix:
     return a
 
 
+def hop_distances(a: sp.csr_matrix, u: np.ndarray, v: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """Hop distance of each pair (u[i], v[i]); BFS from a few hundred sources at a time, since
+    one dense row per source (sources x nodes) would not fit in memory on a 100k-person graph."""
+    hops = np.empty(len(u))
+    sources, back = np.unique(u, return_inverse=True)
+    for start in range(0, len(sources), chunk):
+        block = shortest_path(a, unweighted=True, directed=False,
+                              indices=sources[start:start + chunk])
+        mine = (back >= start) & (back < start + chunk)
+        hops[mine] = block[back[mine] - start, v[mine]]
+    return hops
+
+
 def features(a: sp.csr_matrix, pairs: Pairs, distances: bool = True) -> np.ndarray:
     """One row of FEATURES per pair; `distances=False` skips the BFS when every pair is known
     to be two hops apart (candidates that share a neighbour)."""
@@ -50,8 +63,7 @@ def features(a: sp.csr_matrix, pairs: Pairs, distances: bool = True) -> np.ndarr
     ra3 = np.asarray((au @ d_inv @ a @ d_inv).multiply(av).sum(axis=1)).ravel()
     p3 = np.asarray((au @ a).multiply(av).sum(axis=1)).ravel()
     if distances:
-        sources, back = np.unique(u, return_inverse=True)
-        hops = shortest_path(a, unweighted=True, directed=False, indices=sources)[back, v]
+        hops = hop_distances(a, u, v)
     else:
         hops = np.where(cn > 0, 2.0, np.inf)
     unreachable = np.isinf(hops)

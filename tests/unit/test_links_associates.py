@@ -60,3 +60,18 @@ def test_logistic_fit_separates_a_separable_sample() -> None:
     model = associates.fit_logistic(x, np.array([0.0, 0.0, 1.0, 1.0]))
     p = model.predict(x)
     assert p[0] < 0.5 < p[3]
+
+
+def test_hop_distances_in_chunks_equal_one_dense_bfs() -> None:
+    import numpy as np
+    from scipy.sparse.csgraph import shortest_path
+
+    from investigations.links.associates import adjacency, hop_distances
+
+    rng = np.random.default_rng(1)
+    edges = rng.integers(0, 500, size=(900, 2))
+    a = adjacency(500, edges[edges[:, 0] != edges[:, 1]])
+    u, v = rng.integers(0, 500, 300), rng.integers(0, 500, 300)
+    sources, back = np.unique(u, return_inverse=True)
+    dense = shortest_path(a, unweighted=True, directed=False, indices=sources)[back, v]
+    assert np.array_equal(hop_distances(a, u, v, chunk=17), dense)
