@@ -5,7 +5,8 @@ from __future__ import annotations
 import runpy
 import sys
 
-BENCHES = ("bench.load", "bench.er")
+BENCHES = ("bench.load", "bench.er", "bench.detect", "bench.detect_networks", "bench.communities",
+           "bench.linkpred", "bench.api")
 
 if __name__ == "__main__":
     for name in BENCHES:
