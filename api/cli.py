@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from enum import Enum
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from api.commands.demo import DEMO_PERSONS, DEMO_SEED, demo_app, demo_folder, generate_with_progress
+from api.commands.errors import clear_errors
 from graph import server
-from graph.db import Graph, GraphUnavailable, QueryFailed
+from graph.db import Graph
 from graph.settings import get_settings
 
 app = typer.Typer(help="Speurnet: graph investigations for municipalities and RIEC partners.",
@@ -34,23 +33,6 @@ app.add_typer(token_app, name="token")
 app.add_typer(audit_app, name="audit")
 app.add_typer(privacy_app, name="privacy")
 err = Console(stderr=True)
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def clear_errors(func: F) -> F:
-    """Turn known failures into one clear line on stderr and a non-zero exit, not a traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except (server.ServerError, GraphUnavailable, QueryFailed) as exc:
-            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
-
 
 @db_app.command("install")
 @clear_errors

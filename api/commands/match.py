@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable
-from functools import wraps
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from graph.db import Graph, GraphUnavailable, QueryFailed
+from api.commands.errors import clear_errors
+from graph.db import Graph
 from investigations.matching.judgements import JudgementError
 
 match_app = typer.Typer(
@@ -21,22 +20,7 @@ err = Console(stderr=True)
 # Before the first run the graph has no SAME_AS or match properties yet; the server's notes on
 # unknown property names are not news to the user.
 logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
-F = TypeVar("F", bound=Callable[..., Any])
 By = Annotated[str, typer.Option("--by", help="Who judges (default: your user name).")]
-
-
-def _errors(func: F) -> F:
-    """One clear line on stderr and exit 1 for known failures, never a traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except (GraphUnavailable, QueryFailed, JudgementError) as exc:
-            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _user() -> str:
@@ -47,7 +31,7 @@ def _user() -> str:
 
 
 @match_app.callback()
-@_errors
+@clear_errors
 def match(ctx: typer.Context, full: Annotated[bool, typer.Option(
         "--full", help="Score every person again, not only those touched by new loads.")] = False,
           ) -> None:
@@ -73,7 +57,7 @@ def _judge(a: str, b: str, judgement: str, by: str) -> None:
 
 
 @match_app.command()
-@_errors
+@clear_errors
 def confirm(a: Annotated[str, typer.Argument(help="A person key (person:... or bsn:...).")],
             b: Annotated[str, typer.Argument(help="The other person key.")],
             by: By = "") -> None:
@@ -82,7 +66,7 @@ def confirm(a: Annotated[str, typer.Argument(help="A person key (person:... or b
 
 
 @match_app.command()
-@_errors
+@clear_errors
 def reject(a: Annotated[str, typer.Argument(help="A person key (person:... or bsn:...).")],
            b: Annotated[str, typer.Argument(help="The other person key.")],
            by: By = "") -> None:
@@ -91,7 +75,7 @@ def reject(a: Annotated[str, typer.Argument(help="A person key (person:... or bs
 
 
 @match_app.command()
-@_errors
+@clear_errors
 def undo(a: Annotated[str, typer.Argument(help="A person key.")],
          b: Annotated[str, typer.Argument(help="The other person key.")],
          by: By = "") -> None:
@@ -107,7 +91,7 @@ def undo(a: Annotated[str, typer.Argument(help="A person key.")],
 
 
 @match_app.command("list")
-@_errors
+@clear_errors
 def list_pairs(
     judgement: Annotated[str | None, typer.Option(help="positive, unsure or negative")] = None,
     key: Annotated[str | None, typer.Option(help="Only pairs with this person key.")] = None,

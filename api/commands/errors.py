@@ -1,0 +1,36 @@
+"""One way every command fails: a clear line on standard error and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from graph.db import GraphUnavailable, QueryFailed
+from graph.server import ServerError
+from investigations.errors import SpeurnetError
+from investigations.matching.judgements import JudgementError
+from loaders.read import SourceError
+
+# Failures a user can act on: their messages name the file, key, port or setting at fault.
+USER_ERRORS: tuple[type[Exception], ...] = (
+    ServerError, GraphUnavailable, QueryFailed, SpeurnetError, JudgementError, SourceError)
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def clear_errors(func: F) -> F:
+    """Turn known failures into one clear line on stderr and a non-zero exit, not a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except USER_ERRORS as exc:
+            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
