@@ -33,8 +33,14 @@ IDENTIFYING = frozenset({
 # source row key holds a BSN; `q` is what someone typed into a search, kept in the audit log).
 FREE_TEXT = frozenset({"rowKey", "omschrijving", "q"})
 FREE_TEXT_BY_KIND = {"Signal": frozenset({"description"}), "Note": frozenset({"text", "body"})}
-BARE_BSN = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# Nine digits not part of a longer number; a pseudonym is matched whole first and kept, since its
+# hex can hold nine digits in a row by chance (`pseudo:751f7b4ed208331679f0`).
+BARE_BSN = re.compile(r"(pseudo:[0-9a-f]+)|(?<!\d)\d{9}(?!\d)")
 JSON_TEXT = frozenset({"evidence"})  # JSON kept as text (Flag evidence): masked inside
+
+
+def _hide_bsn(match: re.Match[str]) -> str:
+    return match.group(1) or "•••••••••"
 
 
 class _Hidden:
@@ -65,7 +71,7 @@ class _Walk:
             self.out.subjects.update(PERSON_KEY.findall(value))
         if not self.mask:
             return value
-        return BARE_BSN.sub("•••••••••", self.scope.pseudonyms.replace_keys(value))
+        return BARE_BSN.sub(_hide_bsn, self.scope.pseudonyms.replace_keys(value))
 
     def hidden(self, value: dict[str, Any]) -> bool:
         source = value.get("source")

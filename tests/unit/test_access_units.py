@@ -140,3 +140,13 @@ def test_pseudonyms_are_stable_and_keyed() -> None:
     assert one.pseudo("bsn:123456782") == Pseudonyms(b"a" * 32).pseudo("bsn:123456782")
     assert one.pseudo("bsn:123456782") != other.pseudo("bsn:123456782")
     assert one.replace_keys("x bsn:123456782 y") == f"x {one.pseudo('bsn:123456782')} y"
+
+
+def test_bare_bsn_masking_keeps_pseudonyms_whole() -> None:
+    from investigations.access.mask import BARE_BSN, _hide_bsn
+
+    # A pseudonym's hex may hold nine digits in a row; it must come through unchanged.
+    assert BARE_BSN.sub(_hide_bsn, "pseudo:751f7b4ed208331679f0") == "pseudo:751f7b4ed208331679f0"
+    assert BARE_BSN.sub(_hide_bsn, "bsn 123456782, ook bsn:111222333") == (
+        "bsn •••••••••, ook bsn:•••••••••")
+    assert BARE_BSN.sub(_hide_bsn, "adres 0479200000000001") == "adres 0479200000000001"
