@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from enum import Enum
-from functools import wraps
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from graph.db import Graph, GraphUnavailable, QueryFailed
+from api.commands.errors import catching
+from graph.db import Graph
 from graph.settings import get_settings
 from investigations.access import audit, privacy, users
 from investigations.access.policy import load_policy
@@ -50,21 +49,8 @@ def operator(graph: Graph, purpose: str) -> Scope:
     return operator_scope(load_policy(), read_sources(graph), pseudonyms, purpose)
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def clear(func: F) -> F:
-    """Known failures as one line on standard error and exit 1, never a traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except (GraphUnavailable, QueryFailed, ValueError) as exc:
-            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
+# Bad input to these commands (a role that does not exist, an empty password) is a ValueError.
+clear = catching(ValueError)
 
 
 def _fail(exc: SpeurnetError) -> typer.Exit:

@@ -10,7 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.db import Graph, GraphUnavailable, QueryFailed
+from api.commands.errors import clear_errors
+from graph.db import Graph
 
 err = Console(stderr=True)
 
@@ -20,6 +21,7 @@ def _n(value: object, small: str = "-") -> str:
     return small if value is None else str(value)
 
 
+@clear_errors
 def monitor(
     as_json: Annotated[bool, typer.Option("--json", help="Write the report as JSON.")] = False,
     min_count: Annotated[int, typer.Option(
@@ -28,12 +30,8 @@ def monitor(
     """Score distributions per neighbourhood and against case outcomes, to see bias and drift."""
     from investigations.scoring.monitor import monitor as build
 
-    try:
-        with Graph.connect() as graph:
-            report = build(graph, min_count=min_count)
-    except (GraphUnavailable, QueryFailed) as exc:
-        err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+    with Graph.connect() as graph:
+        report = build(graph, min_count=min_count)
     if as_json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -22,15 +22,23 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def clear_errors(func: F) -> F:
-    """Turn known failures into one clear line on stderr and a non-zero exit, not a traceback."""
+def catching(*extra: type[Exception]) -> Callable[[F], F]:
+    """A decorator like `clear_errors` that also treats `extra` exceptions as the user's to fix."""
+    caught = USER_ERRORS + extra
 
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except USER_ERRORS as exc:
-            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
+    def decorate(func: F) -> F:
+        @wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except caught as exc:
+                err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
+                raise typer.Exit(1) from None
 
-    return wrapper  # type: ignore[return-value]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+#: Known failures as one clear line on stderr and a non-zero exit, not a traceback.
+clear_errors = catching()
