@@ -399,12 +399,73 @@ class PredictedLink(StructuredRel):
     evidence = StringProperty()
 
 
+# Collaboration: what users add in the app. Like users and audit entries these are application
+# records (no `source`): reloads and retention purges never touch them, and `speurnet backup`
+# keeps them. Each points at the entity it concerns by relationship.
+class Note(StructuredNode):  # type: ignore[misc]
+    """A note on any entity ("zelf aanvullen"): what an officer saw, with author and time."""
+
+    noteId = StringProperty(unique_index=True, required=True)
+    text = StringProperty()  # free text: shown as text, never as HTML
+    author = StringProperty(index=True)
+    team = StringProperty()
+    partner = StringProperty()
+    purpose = StringProperty()
+    createdAt = DateTimeProperty(index=True)
+    on = RelationshipTo("StructuredNode", "ON")
+
+
+class WatchList(StructuredNode):  # type: ignore[misc]
+    """A user's or a team's list of addresses, persons and companies to follow."""
+
+    listId = StringProperty(unique_index=True, required=True)
+    name = StringProperty()
+    owner = StringProperty(index=True)  # the user who made it
+    team = StringProperty(index=True)  # set for a team list (every member sees and edits it)
+    createdAt = DateTimeProperty()
+    watches = RelationshipTo("StructuredNode", "WATCHES")  # {since, by}
+
+
+class Notification(StructuredNode):  # type: ignore[misc]
+    """An in-app message: deconfliction (another team watches the same entity) or news about a
+    watched entity (new signal, case, permit, score change)."""
+
+    notificationId = StringProperty(unique_index=True, required=True)
+    toUser = StringProperty(index=True)
+    toTeam = StringProperty(index=True)
+    kind = StringProperty()  # deconfliction, signal, case, permit, score
+    message = StringProperty()
+    createdAt = DateTimeProperty(index=True)
+    readAt = DateTimeProperty()
+    about = RelationshipTo("StructuredNode", "ABOUT")
+
+
+class Outcome(StructuredNode):  # type: ignore[misc]
+    """An inspection outcome recorded in the app, kept beside what a later zaken.csv says."""
+
+    outcomeId = StringProperty(unique_index=True, required=True)
+    result = StringProperty()  # as zaken.csv resultaat: overtreding, geen overtreding, onbekend
+    date = DateProperty()  # when the inspection took place
+    text = StringProperty()
+    author = StringProperty(index=True)
+    team = StringProperty()
+    recordedAt = DateTimeProperty(index=True)
+    concerns = RelationshipTo("StructuredNode", "OUTCOME_FOR")
+    records = RelationshipTo("Case", "RECORDS")
+
+
 NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Neighbourhood, Building, Address, Company, Person, Permit, Signal, Case, UtilityUse,
     NeighbourhoodFigure, List, Load, MatchRun, AnalysisRun, Flag, Network,
     Team, User, ApiToken, AuditEntry, AuditHead, SavedInvestigation,
+    Note, WatchList, Notification, Outcome,
 )
 LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
+# What users created, never re-loadable from sources: `speurnet backup` keeps these nodes, plus
+# analysts' SAME_AS judgements (method 'analyst').
+USER_LABELS: tuple[str, ...] = ("Team", "User", "ApiToken", "AuditEntry", "AuditHead",
+                                "SavedInvestigation", "Note", "WatchList", "Notification",
+                                "Outcome")
 
 # Full-text indexes for search boxes: name -> (label, properties).
 FULLTEXT: dict[str, tuple[str, tuple[str, ...]]] = {
