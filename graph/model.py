@@ -415,6 +415,15 @@ class Note(StructuredNode):  # type: ignore[misc]
     on = RelationshipTo("StructuredNode", "ON")
 
 
+class Watch(StructuredRel):  # type: ignore[misc]
+    """A list's watch on one entity, and how far news about it has been told."""
+
+    since = DateTimeProperty()
+    by = StringProperty()  # the user who added it
+    checkedAt = DateTimeProperty()  # facts loaded after this are news (notify_changes)
+    lastScore = FloatProperty()  # the score last told, so a change can be told
+
+
 class WatchList(StructuredNode):  # type: ignore[misc]
     """A user's or a team's list of addresses, persons and companies to follow."""
 
@@ -423,7 +432,7 @@ class WatchList(StructuredNode):  # type: ignore[misc]
     owner = StringProperty(index=True)  # the user who made it
     team = StringProperty(index=True)  # set for a team list (every member sees and edits it)
     createdAt = DateTimeProperty()
-    watches = RelationshipTo("StructuredNode", "WATCHES")  # {since, by}
+    watches = RelationshipTo("StructuredNode", "WATCHES", model=Watch)
 
 
 class Notification(StructuredNode):  # type: ignore[misc]
@@ -437,6 +446,12 @@ class Notification(StructuredNode):  # type: ignore[misc]
     message = StringProperty()
     createdAt = DateTimeProperty(index=True)
     readAt = DateTimeProperty()
+    readBy = ArrayProperty(StringProperty())  # a team notification is read per member
+    # The fact that is news (signal, case, permit) and its source, so a user who may not see
+    # that source is not told of it either.
+    factKey = StringProperty()
+    factSource = StringProperty()
+    factLoadId = StringProperty()
     about = RelationshipTo("StructuredNode", "ABOUT")
 
 
