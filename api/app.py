@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from api.routes import audit, auth, entities, explore, health, investigations, pages
 from api.security import Access, authenticated
+from api.web import page
 from graph.db import Graph, GraphUnavailable
 from graph.settings import Settings, get_settings
 from investigations.errors import BadParameter, SpeurnetError, Unauthenticated
@@ -96,8 +97,11 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(SpeurnetError)
     async def refused(request: Request, exc: SpeurnetError) -> Response:
-        if isinstance(exc, Unauthenticated) and _wants_page(request):
+        if isinstance(exc, Unauthenticated) and _wants_page(request) and request.method == "GET":
             return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        if _wants_page(request):
+            return page(request, "error.html", {"message": exc.message, "status": exc.status},
+                        status_code=exc.status)
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthenticated) else None
         if isinstance(exc, BadParameter):
             # The same shape as FastAPI's own 422s, so clients read one format.
@@ -107,5 +111,5 @@ def _errors(app: FastAPI) -> None:
 
 
 def _wants_page(request: Request) -> bool:
-    return (request.method == "GET" and not request.url.path.startswith("/api/")
+    return (not request.url.path.startswith("/api/")
             and "text/html" in request.headers.get("accept", ""))

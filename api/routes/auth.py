@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import GraphDep, ScopeDep, UserDep
-from api.routes.pages import templates
 from api.schemas import Me
 from api.security import COOKIE, session_data, start_session
+from api.web import check_csrf, page, read_form
 from investigations.access import audit
 from investigations.access.scope import Scope, clean_purpose
 from investigations.access.users import login as check_login
@@ -19,7 +18,6 @@ from investigations.access.users import logout as end_sessions
 
 public = APIRouter(tags=["auth"])  # reachable without a user: the login form itself
 router = APIRouter(tags=["auth"])
-MAX_FORM = 4096
 
 
 def _next(target: str | None) -> str:
@@ -29,20 +27,15 @@ def _next(target: str | None) -> str:
     return "/"
 
 
-async def _form(request: Request) -> dict[str, str]:
-    body = (await request.body())[:MAX_FORM].decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(body).items()}
-
-
 @public.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_form(request: Request, next: Annotated[str | None, Query()] = None) -> HTMLResponse:
-    return templates.TemplateResponse(request, "login.html", {"next": _next(next), "error": None})
+    return page(request, "login.html", {"next": _next(next), "error": None})
 
 
 @public.post("/login", include_in_schema=False)
 async def login(request: Request, graph: GraphDep) -> Response:
     """Check name and password (form fields), start a page session and go to `next`."""
-    form = await _form(request)
+    form = await read_form(request)
     name, target = form.get("name", "").strip(), _next(form.get("next"))
     user = check_login(graph, name, form.get("password", ""))
     gate = request.app.state.access
@@ -50,17 +43,17 @@ async def login(request: Request, graph: GraphDep) -> Response:
                 gate.sources.get(graph), gate.pseudonyms)
     audit.record(graph, who, "login" if user else "login-failed", name or None)
     if user is None:
-        return templates.TemplateResponse(
-            request, "login.html", {"next": target, "error": "Naam of wachtwoord klopt niet."},
-            status_code=401)
+        return page(request, "login.html", {"next": target, "error": "Naam of wachtwoord klopt niet."},
+                    status_code=401)
     response = RedirectResponse(target, status_code=303)
     start_session(request, response, user, None)
     return response
 
 
 @router.post("/logout", include_in_schema=False)
-def logout(request: Request, graph: GraphDep, user: UserDep) -> Response:
+async def logout(request: Request, graph: GraphDep, user: UserDep) -> Response:
     """End every page session of this user."""
+    check_csrf(request, await read_form(request))
     end_sessions(graph, user.name)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE)
@@ -70,7 +63,8 @@ def logout(request: Request, graph: GraphDep, user: UserDep) -> Response:
 @router.post("/session/purpose", include_in_schema=False)
 async def session_purpose(request: Request, user: UserDep) -> Response:
     """State the page session's purpose (doelbinding) once; pages then send it with every view."""
-    form = await _form(request)
+    form = await read_form(request)
+    check_csrf(request, form)
     purpose = clean_purpose(form.get("purpose"))
     response = RedirectResponse(_next(form.get("next")), status_code=303)
     data = session_data(request)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 
 from api.deps import GraphDep
-from graph.settings import ROOT
+from api.web import page
 
 router = APIRouter()
-templates = Jinja2Templates(directory=str(ROOT / "templates"))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -19,4 +17,4 @@ def overview(request: Request, graph: GraphDep) -> HTMLResponse:
     counts = [r for r in graph.read("admin/counts") if r["kind"] == "node"]
     context = {"versions": graph.versions(), "counts": counts,
                "loads": graph.read("admin/recent_loads", limit=20)}
-    return templates.TemplateResponse(request, "index.html", context)
+    return page(request, "index.html", context)

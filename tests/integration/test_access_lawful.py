@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
+from typing import Any
 
 from tests.integration.access_setup import PASSWORD, Town, town_fixture  # noqa: F401  (the town fixture)
 
@@ -37,6 +39,13 @@ def test_user_add_and_token_create_from_the_command_line(town: Town, env_for: di
     assert "wim\tofficer\twest\tgemeente" in listed
 
 
+def csrf(client: Any) -> str:
+    """The CSRF token a page of this session carries in its forms."""
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/").text)
+    assert found, "the page has no CSRF token"
+    return found.group(1)
+
+
 def test_page_login_session_purpose_and_logout(town: Town) -> None:
     client = town.client
     client.cookies.clear()
@@ -49,13 +58,15 @@ def test_page_login_session_purpose_and_logout(town: Town) -> None:
     assert "httponly" in ok.headers["set-cookie"].lower()
     assert client.get("/").status_code == 200
     assert client.get(SIGNAL_ADDRESS).status_code == 428  # a page session states its purpose
-    client.post("/session/purpose", data={"purpose": "controle Dorpsweg 5"})
+    forged = client.post("/session/purpose", data={"purpose": "zonder token"})
+    assert forged.status_code == 403  # a form without this session's CSRF token is refused
+    client.post("/session/purpose", data={"purpose": "controle Dorpsweg 5", "csrf": csrf(client)})
     view = client.get(SIGNAL_ADDRESS)
     assert view.status_code == 200 and view.json()["purpose"] == "controle Dorpsweg 5"
     evil = client.post("/login", data={"name": "olga", "password": PASSWORD,
                                        "next": "//evil.example/"}, follow_redirects=False)
     assert evil.headers["location"] == "/"
-    client.post("/logout")
+    client.post("/logout", data={"csrf": csrf(client)})
     assert client.get("/api/me").status_code == 401
     client.cookies.clear()
 
