@@ -27,8 +27,11 @@ def scoring_step(graph: Graph, ctx: Context) -> dict[str, Any]:
     calibration = fit(examples, priors(), names)
     ctx.progress(f"scoring: weights from {calibration.examples} case outcomes "
                  f"({calibration.violations} violations)")
+    # A subject judged a violation (by a case or an outcome recorded in the app) is confirmed.
+    confirmed = [e.key for e in examples if e.violation]
     graph.autocommit("scoring/apply", runId=ctx.run_id, asOf=ctx.as_of,
-                     weights=calibration.weights, defaultWeight=DEFAULT_WEIGHT)
+                     weights=calibration.weights, defaultWeight=DEFAULT_WEIGHT,
+                     confirmed=confirmed)
     pruned = graph.autocommit("scoring/prune_flags", keep=KEEP_RUNS)
     summary = {r["label"]: {k: v for k, v in r.items() if k != "label"}
                for r in graph.read("scoring/summary", runId=ctx.run_id)}
