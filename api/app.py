@@ -13,7 +13,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
-from api.routes import audit, auth, entities, explore, health, investigations, pages
+from api.routes import assets, audit, auth, entities, explore, health, investigations, pages
 from api.security import Access, authenticated
 from api.web import page
 from graph.db import Graph, GraphUnavailable
@@ -64,9 +64,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(health.router)
     app.include_router(auth.public)
+    app.include_router(assets.public)  # only the login page's stylesheet
     closed = [Depends(authenticated)]  # default deny: everything below needs a user
-    for router in (auth.router, entities.router, explore.router, investigations.router,
-                   audit.router, pages.router, _docs(app)):
+    for router in (assets.router, auth.router, entities.router, explore.router,
+                   investigations.router, audit.router, pages.router, _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)
     _errors(app)
     return app
