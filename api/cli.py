@@ -23,10 +23,13 @@ app.add_typer(db_app, name="db")
 # Area command groups (api/commands/<area>.py) are registered below this line.
 from api.commands.access import audit_app, privacy_app, token_app, user_app
 from api.commands.analysis import monitor
+from api.commands.backup import backup, restore
 from api.commands.match import match_app
 
 app.add_typer(match_app, name="match")
 app.command("monitor")(monitor)
+app.command("backup")(backup)
+app.command("restore")(restore)
 app.add_typer(demo_app, name="demo")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
