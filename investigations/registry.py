@@ -11,6 +11,7 @@ MODULES: tuple[str, ...] = (
     "investigations.indicators.steps",
     "investigations.scoring.steps",
     "investigations.scoring.export",
+    "investigations.collab.step",
 )
 
 

@@ -1,0 +1,54 @@
+"""The notifications inbox: the user's own and their team's, newest first; marking one read.
+
+A notification about a fact (a new signal, case or permit) carries that fact's source, so one
+whose source the user may not see is withheld like the fact itself.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from graph.db import Graph
+from investigations.access.scope import Scope
+from investigations.collab.entities import from_row
+from investigations.collab.out import shown
+from investigations.errors import BadParameter, NotFound
+
+Row = dict[str, Any]
+MAX = 500
+
+
+def inbox(graph: Graph, scope: Scope, unread: bool = False, limit: int = 100) -> Row:
+    """Notifications to this user and their team (masked; withheld where their fact's source is
+    closed to the user)."""
+    if not 1 <= limit <= MAX:
+        raise BadParameter("limit", f"tussen 1 en {MAX}")
+    rows = graph.read("collab/notifications", user=scope.user, team=scope.team, unread=unread,
+                      limit=limit)
+    items = [notification(r) for r in rows]
+    payload = shown(graph, scope, {"notifications": items}, "notifications")
+    payload["unread"] = sum(1 for n in payload["notifications"] if not n["read"])
+    return payload  # type: ignore[no-any-return]
+
+
+def mark_read(graph: Graph, scope: Scope, notification_id: str) -> Row:
+    """Mark one notification read for this user; NotFound unless it is addressed to them."""
+    if not graph.write("collab/notification_read", id=notification_id, user=scope.user,
+                       team=scope.team, at=datetime.now(UTC)):
+        raise NotFound(f"notification {notification_id} not found")
+    found = [n for n in inbox(graph, scope, limit=MAX)["notifications"]
+             if n["id"] == notification_id]
+    if not found:
+        raise NotFound(f"notification {notification_id} not found")
+    return found[0]  # type: ignore[no-any-return]
+
+
+def notification(row: Row) -> Row:
+    source = ({"file": row["factSource"], "loadId": row["factLoadId"]}
+              if row.get("factSource") else None)
+    about = from_row(row).node() if row.get("key") else None
+    return {"id": row["id"], "kind": row["kind"], "message": row["message"],
+            "to": {"user": row["toUser"], "team": row["toTeam"]}, "about": about,
+            "fact": row["factKey"], "createdAt": row["createdAt"], "read": row["read"],
+            "source": source}
