@@ -13,7 +13,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
-from api.routes import assets, audit, auth, entities, explore, health, investigations, pages
+from api.routes import assets, audit, auth, collab, entities, explore, health, investigations, pages
 from api.security import Access, authenticated
 from api.web import page
 from graph.db import Graph, GraphUnavailable
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(assets.public)  # only the login page's stylesheet
     closed = [Depends(authenticated)]  # default deny: everything below needs a user
     for router in (assets.router, auth.router, entities.router, explore.router,
-                   investigations.router, audit.router, pages.router, _docs(app)):
+                   investigations.router, audit.router, collab.router, pages.router, _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)
     _errors(app)
     return app

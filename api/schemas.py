@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date as date_type
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -205,3 +206,192 @@ class AuditRow(BaseModel):
     params: dict[str, Any] | None = None
     subjects: list[str] | None = None
     hash: str
+
+
+# Collaboration: watch lists, notifications, notes, outcomes, match review.
+class EntityRef(BaseModel):
+    id: str = Field(description="adres:…, bsn:…/person:… (or pseudo:…), kvk:…, netwerk:…")
+    kind: str
+    label: str
+
+
+class WatchEntry(EntityRef):
+    since: Any = None
+    by: str | None = None
+
+
+class WatchListOut(BaseModel):
+    id: str
+    name: str
+    owner: str
+    team: str | None = Field(None, description="Set for a team list (seen by the team only)")
+    createdAt: Any = None
+    entries: list[WatchEntry]
+
+
+class WatchListCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    team: bool = Field(False, description="A list of the user's team instead of their own")
+
+
+class EntryRequest(BaseModel):
+    key: str = Field(max_length=80, description="adres:…, bsn:…, person:…, pseudo:…, kvk:…, "
+                                                "netwerk:…")
+
+
+class WatchAdded(BaseModel):
+    listId: str
+    entity: EntityRef
+    added: bool = Field(description="False when the entity was on the list already")
+    alsoWatchedBy: list[str] = Field(description="Other teams watching it; both sides were "
+                                                 "notified (deconfliction)")
+
+
+class Watchers(BaseModel):
+    entity: EntityRef
+    teams: list[str]
+    otherTeams: list[str]
+    watching: bool
+    lists: list[str] = Field(description="The user's lists holding it")
+
+
+class Recipient(BaseModel):
+    user: str | None = None
+    team: str | None = None
+
+
+class NotificationOut(BaseModel):
+    id: str
+    kind: str = Field(description="deconfliction, signal, case, permit or score")
+    message: str
+    to: Recipient
+    about: EntityRef | None = None
+    fact: str | None = Field(None, description="The new fact, e.g. signal:M4")
+    createdAt: Any = None
+    read: bool
+    source: Source | None = None
+
+
+class Inbox(Disclosure):
+    notifications: list[NotificationOut]
+    unread: int
+
+
+class NoteOut(BaseModel):
+    id: str
+    kind: str = "Note"
+    text: str | None = Field(None, description="As typed; plain text, never HTML (absent for "
+                                               "pseudonymised readers)")
+    author: str | None = None
+    team: str | None = None
+    createdAt: Any = None
+
+
+class NoteRequest(BaseModel):
+    text: str = Field(description="Plain text, at most 4000 characters")
+
+
+class NoteCreated(Disclosure):
+    entity: EntityRef
+    note: NoteOut
+
+
+class Notes(Disclosure):
+    entity: EntityRef
+    notes: list[NoteOut]
+
+
+class CaseRef(BaseModel):
+    id: str
+    kind: str = "Case"
+    caseType: str | None = None
+    status: str | None = None
+    result: str | None = Field(None, description="As zaken.csv says (never changed by the app)")
+    date: Any = None
+    source: Source | None = None
+
+
+class OutcomeOut(BaseModel):
+    id: str
+    kind: str = "Outcome"
+    result: str
+    date: Any
+    text: str | None = None
+    author: str | None = None
+    team: str | None = None
+    recordedAt: Any = None
+    case: CaseRef | None = None
+
+
+class OutcomeRequest(BaseModel):
+    key: str = Field(max_length=80, description="The address, person or company inspected")
+    result: str = Field(description="overtreding, geen overtreding or onbekend")
+    date: date_type = Field(description="When the inspection took place")
+    text: str = Field("", description="What was found, at most 4000 characters")
+    caseId: str | None = Field(None, max_length=80, description="The case (zaak_id) it belongs to")
+
+
+class OutcomeCreated(Disclosure):
+    entity: EntityRef
+    outcome: OutcomeOut
+
+
+class Outcomes(Disclosure):
+    entity: EntityRef
+    outcomes: list[OutcomeOut]
+
+
+class PanelList(BaseModel):
+    id: str
+    name: str
+    team: str | None = None
+    contains: bool
+
+
+class PanelWatchers(BaseModel):
+    teams: list[str]
+    otherTeams: list[str]
+
+
+class Panel(Disclosure):
+    entity: EntityRef
+    notes: list[NoteOut]
+    watchers: PanelWatchers
+    watching: bool
+    lists: list[PanelList]
+    outcomes: list[OutcomeOut]
+    results: list[str]
+    textMax: int
+
+
+class MatchPair(BaseModel):
+    left: Node
+    right: Node
+    score: float | None = None
+    judgement: str | None = None
+    by: str | None = None
+    at: Any = None
+    reasons: list[str]
+
+
+class MatchPairs(Disclosure):
+    pairs: list[MatchPair]
+
+
+class JudgeRequest(BaseModel):
+    left: str = Field(max_length=80, description="bsn:…, person:… or pseudo:…")
+    right: str = Field(max_length=80)
+    decision: str = Field(pattern="^(confirm|reject)$", description="confirm: one person; "
+                                                                    "reject: two persons")
+
+
+class Canonical(BaseModel):
+    person: str
+    canonical: str
+
+
+class Judged(Disclosure):
+    left: str
+    right: str
+    judgement: str | None = None
+    canonical: list[Canonical]
