@@ -100,13 +100,18 @@ def load(
     """Load source files into the graph; exits 1 when any row was rejected or a file failed."""
     from api.loading import load_with_progress, summary
     from graph import schema
+    from investigations.collab import notify_changes
 
     settings = get_settings()
     with Graph.connect(settings) as graph:
         schema.install(graph)
         report = load_with_progress(graph, path, report_dir or settings.home / "loads", err)
+        # Watchers hear of new signals, cases and permits now, not only at the next analysis.
+        told = notify_changes(graph)
     for line in summary(report):
         err.print(line, highlight=False, soft_wrap=True)
+    if told["notifications"]:
+        err.print(f"{told['notifications']} notifications for watch lists")
     for skipped in report.skipped:
         err.print(f"skipped {skipped}: not a source of the data contract (a list needs a .mapping.yml)")
     err.print(f"Rejected rows: {report.reject_file}\nReport: {report.report_file}")
