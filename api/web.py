@@ -13,7 +13,7 @@ import hashlib
 import hmac
 from functools import lru_cache
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 import yaml
 from fastapi import Request
@@ -45,7 +45,19 @@ def t(key: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+# Public id prefix -> page path: every entity that has a page is linked to it.
+PAGES = {"adres": "/adres/", "bsn": "/persoon/bsn:", "person": "/persoon/person:",
+         "pseudo": "/persoon/pseudo:", "kvk": "/bedrijf/", "netwerk": "/netwerk/"}
+
+
+def entity_url(public_id: str | None) -> str | None:
+    """The page of an entity by its public id, or None when it has no page of its own."""
+    prefix, _, rest = (public_id or "").partition(":")
+    return PAGES[prefix] + quote(rest, safe=":") if prefix in PAGES and rest else None
+
+
 templates.env.globals["t"] = t
+templates.env.globals["entity_url"] = entity_url
 
 
 def csrf_token(request: Request) -> str:

@@ -1,0 +1,58 @@
+"""The overview page's data: where to act (rankings with reasons), open cases, recent signals,
+the map's points and the neighbourhood aggregates, released like any other view.
+
+Persons are ranked only when the page may show them (a stated purpose); whatever the user may
+not see is withheld and persons are pseudonymised by `release`, which also writes the audit entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.db import Graph
+from investigations.access.gate import release
+from investigations.access.scope import Scope
+from investigations.explore import nodes
+from investigations.scoring.monitor import monitor
+
+Row = dict[str, Any]
+TOP = 10
+MAP_POINTS = 500
+GROUPS = (("Address", "addresses"), ("Company", "companies"), ("Person", "persons"))
+
+
+def _ranked(row: Row) -> Row:
+    entry = nodes.node(row["labels"], row["props"])
+    entry["score"] = row["props"].get("score")
+    entry["reasons"] = [r for r in row["reasons"] if r]
+    return entry
+
+
+def _with_subjects(row: Row) -> Row:
+    entry = nodes.node(row["labels"], row["props"])
+    entry["subjects"] = [nodes.node(s["labels"], s["props"]) for s in row["subjects"] if s]
+    return entry
+
+
+def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
+    """Everything the overview shows, as the user may see it (audited as one view)."""
+    scope.require("view")
+    persons = bool(scope.purpose)
+    ranked: dict[str, list[Row]] = {name: [] for _, name in GROUPS}
+    for row in graph.read("pages/top_subjects", limit=top, persons=persons):
+        entry = _ranked(row)
+        ranked[dict(GROUPS)[entry["kind"]]].append(entry)
+    points = [{"id": r["id"], "label": r["label"], "score": r["score"], "lat": r["lat"],
+               "lon": r["lon"], "source": {"file": r["file"], "loadId": r["loadId"]}}
+              for r in graph.read("pages/map_points", limit=MAP_POINTS)]
+    payload = {
+        **ranked,
+        "personsShown": persons,
+        "networks": graph.read("pages/top_networks", limit=top),
+        "cases": [_with_subjects(r) for r in graph.read("pages/open_cases", limit=top)],
+        "signals": [_with_subjects(r) for r in graph.read("pages/recent_signals", limit=top)],
+        "points": points,
+        "neighbourhoods": monitor(graph).to_dict()["neighbourhoods"],
+    }
+    shown: Row = release(graph, scope, payload, "view", "overzicht", {"top": top})
+    return shown

@@ -1,0 +1,74 @@
+"""The overview, search and monitor pages against the real Neo4j: what they show, to whom."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from graph.db import Graph
+from investigations.analysis import analyze
+from investigations.registry import load_all
+from tests.integration.access_setup import (  # noqa: F401  (the town fixture)
+    BSNS,
+    NAMES,
+    Town,
+    town_fixture,
+)
+
+
+@pytest.fixture(scope="module")
+def analysed(town: Town) -> Town:
+    load_all()
+    analyze(town.graph, date(2026, 6, 1))
+    return town
+
+
+def page_get(town: Town, user: str, path: str, purpose: str | None = "zaak Z-2026-041") -> str:
+    response = town.client.get(path, headers=town.headers(user, purpose, Accept="text/html"))
+    assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def test_overview_ranks_with_reasons_and_links_to_pages(analysed: Town) -> None:
+    html = page_get(analysed, "anna", "/")
+    assert "Adressen met de hoogste score" in html
+    assert re.search(r'href="/adres/\d{16}"', html), "ranked addresses link to their page"
+    assert 'id="map-points"' in html and "/static/vendor/leaflet.js" in html
+    assert 'name="csrf"' in html  # the purpose and logout forms carry the token
+    entries = [e for e in analysed.audit() if e["user"] == "anna" and e["target"] == "overzicht"]
+    assert entries, "the overview is written to the audit log like any view"
+
+
+def test_overview_without_purpose_shows_no_persons(analysed: Town) -> None:
+    html = page_get(analysed, "cas", "/", purpose=None)
+    assert "Personen worden pas getoond" in html
+    assert not any(name in html for name in NAMES)
+
+
+def test_pseudonymised_officer_sees_no_identities_on_the_overview(analysed: Town) -> None:
+    html = page_get(analysed, "olga", "/")
+    assert not any(bsn in html for bsn in BSNS)
+    assert not any(name in html for name in NAMES)
+
+
+def test_search_page_finds_an_address_and_escapes_the_query(analysed: Town) -> None:
+    html = page_get(analysed, "anna", "/zoeken?q=Dorpsweg")
+    assert re.search(r'href="/adres/\d{16}"', html)
+    evil = page_get(analysed, "anna", "/zoeken?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert "<script>alert(1)</script>" not in evil and "&lt;script&gt;" in evil
+
+
+def test_search_page_without_purpose_asks_for_one(analysed: Town) -> None:
+    response = analysed.client.get("/zoeken?q=Dorpsweg",
+                                   headers=analysed.headers("anna", None, Accept="text/html"))
+    assert response.status_code == 428
+    assert "doel" in response.text.lower() and "<html" in response.text
+
+
+def test_monitor_page_suppresses_small_counts(analysed: Town) -> None:
+    html = page_get(analysed, "anna", "/monitor")
+    assert "Scores per buurt" in html
+    assert "&lt; 5" in html  # a hand-made town is small: its counts are suppressed
