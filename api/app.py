@@ -13,7 +13,19 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
-from api.routes import assets, audit, auth, collab, entities, explore, health, investigations, pages
+from api.routes import (
+    assets,
+    audit,
+    auth,
+    collab,
+    entities,
+    entity_pages,
+    explore,
+    health,
+    investigation_pages,
+    investigations,
+    pages,
+)
 from api.security import Access, authenticated
 from api.web import page
 from graph.db import Graph, GraphUnavailable
@@ -67,7 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(assets.public)  # only the login page's stylesheet
     closed = [Depends(authenticated)]  # default deny: everything below needs a user
     for router in (assets.router, auth.router, entities.router, explore.router,
-                   investigations.router, audit.router, collab.router, pages.router, _docs(app)):
+                   investigations.router, audit.router, collab.router, pages.router,
+                   investigation_pages.router, entity_pages.router, _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)
     _errors(app)
     return app
@@ -92,9 +105,15 @@ def _errors(app: FastAPI) -> None:
     """One place turning domain errors into responses: a status and a message, no trace."""
 
     @app.exception_handler(GraphUnavailable)
-    async def graph_unavailable(_: Request, exc: GraphUnavailable) -> JSONResponse:
+    async def graph_unavailable(request: Request, exc: GraphUnavailable) -> Response:
+        # Every request tries the driver again, so the app recovers by itself when Neo4j is back.
+        retry = {"Retry-After": "30"}
+        if _wants_page(request):
+            response = page(request, "unavailable.html", status_code=503)
+            response.headers.update(retry)
+            return response
         return JSONResponse({"detail": "De database is niet bereikbaar (Neo4j does not answer)."},
-                            status_code=503)
+                            status_code=503, headers=retry)
 
     @app.exception_handler(SpeurnetError)
     async def refused(request: Request, exc: SpeurnetError) -> Response:
