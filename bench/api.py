@@ -74,15 +74,15 @@ def samples(settings: Any, count: int) -> dict[str, list[str]]:
     return found
 
 
-def serve(settings: Any, workers: int) -> subprocess.Popen[bytes]:
+def serve(settings: Any, workers: int, port: int = PORT) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SPEURNET_HOME": str(settings.home),
            "SPEURNET_BOLT_PORT": str(settings.bolt_port)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--port", str(PORT),
+        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--port", str(port),
          "--workers", str(workers), "--log-level", "warning"], env=env, cwd=ROOT)
     for _ in range(100):
         try:
-            if httpx.get(f"http://127.0.0.1:{PORT}/health", timeout=1).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
                 return process
         except httpx.HTTPError:
             time.sleep(0.2)
