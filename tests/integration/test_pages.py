@@ -12,6 +12,7 @@ from investigations.analysis import analyze
 from investigations.registry import load_all
 from tests.integration.access_setup import (  # noqa: F401  (the town fixture)
     BSNS,
+    PASSWORD,
     NAMES,
     Town,
     town_fixture,
@@ -72,3 +73,32 @@ def test_monitor_page_suppresses_small_counts(analysed: Town) -> None:
     html = page_get(analysed, "anna", "/monitor")
     assert "Scores per buurt" in html
     assert "&lt; 5" in html  # a hand-made town is small: its counts are suppressed
+
+
+def test_investigation_pages_list_form_run_and_download(analysed: Town) -> None:
+    listing = page_get(analysed, "anna", "/onderzoeken")
+    assert 'href="/onderzoeken/residents_over_time"' in listing
+    form = page_get(analysed, "anna", "/onderzoeken/residents_over_time")
+    assert 'name="nummeraanduiding_id"' in form and 'name="csrf"' in form
+    headers = analysed.headers("anna", "zaak Z-2026-041", Accept="text/html")
+    ran = analysed.client.post("/onderzoeken/residents_over_time", headers=headers,
+                               data={"nummeraanduiding_id": "0479200000000001"})
+    assert ran.status_code == 200, ran.text[:300]
+    assert "Resultaat" in ran.text and re.search(r'href="/persoon/[^"]+"', ran.text)
+    csv = analysed.client.post("/onderzoeken/residents_over_time/download", headers=headers,
+                               data={"nummeraanduiding_id": "0479200000000001", "format": "csv"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in csv.headers["content-disposition"]
+    bad = analysed.client.post("/onderzoeken/residents_over_time", headers=headers,
+                               data={"nummeraanduiding_id": ""})
+    assert bad.status_code == 422 and "nummeraanduiding_id" in bad.text
+
+
+def test_page_form_posts_need_the_csrf_token_of_the_session(analysed: Town) -> None:
+    client = analysed.client
+    client.cookies.clear()
+    client.post("/login", data={"name": "anna", "password": PASSWORD})
+    forged = client.post("/onderzoeken/residents_over_time", headers={"Accept": "text/html"},
+                         data={"nummeraanduiding_id": "0479200000000001"})
+    assert forged.status_code == 403 and "CSRF" in forged.text
+    client.cookies.clear()
