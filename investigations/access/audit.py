@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from graph.db import Graph
+from investigations.access.audit_batch import batcher
 from investigations.access.mask import disclose
 from investigations.access.scope import Scope
 from investigations.runner.export import neutralise
@@ -40,10 +41,9 @@ def record(graph: Graph, scope: Scope, action: str, target: str | None = None,
         "subjectsTotal": len(shown),
     }
     payload = json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str)
-    row = graph.write("access/audit_append", at=at,
-                      user=scope.user, role=scope.role, purpose=scope.purpose, action=action,
-                      target=target, subjects=entry["subjects"], payload=payload)[0]
-    return int(row["seq"])
+    return batcher(graph).append(graph, {
+        "at": at, "user": scope.user, "role": scope.role, "purpose": scope.purpose,
+        "action": action, "target": target, "subjects": entry["subjects"], "payload": payload})
 
 
 def entries(graph: Graph, since: date | None = None, user: str | None = None,
