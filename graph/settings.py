@@ -43,6 +43,9 @@ class Settings:
     # page answers 503 soon when Neo4j is down instead of hanging for the driver's default 30 s.
     connect_timeout: float = field(default_factory=lambda: float(_env("SPEURNET_CONNECT_TIMEOUT", "5")))
     retry_time: float = field(default_factory=lambda: float(_env("SPEURNET_RETRY_TIME", "5")))
+    # Largest source file a load accepts, in MiB: a bigger one (a wrong export, a runaway file) is
+    # refused whole, naming the file, before any row of it is read.
+    max_source_mb: float = field(default_factory=lambda: float(_env("SPEURNET_MAX_SOURCE_MB", "4096")))
     # Rows per write transaction for batched loads.
     batch_size: int = field(default_factory=lambda: int(_env("SPEURNET_BATCH_SIZE", "2000")))
 

@@ -110,7 +110,6 @@ def load_file(graph: Graph, path: Path, info: SourceInfo, load_id: str, rejects:
     """Load one source file; never raises for bad content, reports it instead."""
     stem = path.stem.lower()
     started = datetime.now(UTC)
-    total = count_records(path)
     extra: dict[str, Any] = {}
     try:
         if stem in MAPPINGS:
@@ -120,7 +119,8 @@ def load_file(graph: Graph, path: Path, info: SourceInfo, load_id: str, rejects:
             mapping, statement = spec.mapping, "load/list"
             extra = {"listKey": f"lijst:{stem}", "listName": spec.name, "kind": spec.kind}
         result = FileResult(path.name, mapping.source)
-        source: SourceFile = open_source(path)
+        source: SourceFile = open_source(path)  # refuses an oversized file before it is read
+        total = count_records(path)
         report = FileReport(source.name, mapping.source)
         rows = validate_file(source, mapping, report)
     except SourceError as exc:

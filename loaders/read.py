@@ -14,6 +14,8 @@ from zipfile import BadZipFile
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from graph.settings import get_settings
+
 # One record as the engine sees it: (record number, column -> raw text, structural problem).
 Record = tuple[int, dict[str, str], str | None]
 
@@ -58,6 +60,10 @@ def open_source(path: Path) -> SourceFile:
     path = Path(path)
     if not path.is_file():
         raise SourceError(path, "file not found")
+    limit = get_settings().max_source_mb
+    if path.stat().st_size > limit * (1 << 20):
+        raise SourceError(path, f"{path.stat().st_size / (1 << 20):,.1f} MiB is above the limit of "
+                                f"{limit:g} MiB (SPEURNET_MAX_SOURCE_MB): nothing of it was loaded")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _open_xlsx(path)
