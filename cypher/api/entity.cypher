@@ -2,6 +2,8 @@
 // description: One entity by its key (exactly one lookup parameter set) with its links (paged,
 // description: newest first per type), link counts per type and source, the records of the same canonical
 // description: person, and the flags that explain its score. One round trip for an entity page.
+// description: What users added in the app (notes, watch lists, notifications, outcomes) is not a
+// description: link: it is shown, per team, by the collaboration panel.
 // params: key, pandId, buurtcode, permitId, signalId, caseId, networkId, limit, offset
 CALL () {
   MATCH (n:Address {key: $key}) RETURN n
@@ -30,7 +32,8 @@ WITH n, collect(c) AS members
 CALL (n, members) {
   UNWIND members AS c
   MATCH (c)-[r]-(m)
-  WHERE NOT m:Flag AND NOT (m:Person AND m IN members)
+  WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome)
+    AND NOT (m:Person AND m IN members)
   RETURN type(r) AS type, r.source AS rs, r.loadId AS rl, m.source AS ms, m.loadId AS ml,
     count(*) AS count
 }
@@ -38,7 +41,8 @@ WITH n, members, collect({type: type, rs: rs, rl: rl, ms: ms, ml: ml, count: cou
 CALL (n, members) {
   UNWIND members AS c
   MATCH (c)-[r]-(m)
-  WHERE NOT m:Flag AND NOT (m:Person AND m IN members)
+  WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome)
+    AND NOT (m:Person AND m IN members)
   WITH c, r, m ORDER BY type(r), coalesce(r.start, m.date, m.start, m.decisionDate) DESC, m.key
   SKIP $offset LIMIT $limit
   RETURN collect({type: type(r), outgoing: startNode(r) = c, via: c.key, rel: properties(r),

@@ -1,7 +1,8 @@
 // name: api/neighbourhood
 // description: The neighbourhood of an entity breadth-first up to $depth hops, one page of nodes
 // description: (nearest first) each with the relationship it was reached by. CBS neighbourhoods
-// description: and their figures are left out: every address of a buurt is not a lead.
+// description: and their figures are left out: every address of a buurt is not a lead; so is what
+// description: users added in the app (notes, watch lists, notifications, outcomes).
 // params: key, pandId, buurtcode, permitId, signalId, caseId, networkId, depth, limit, offset
 CALL () {
   MATCH (n:Address {key: $key}) RETURN n
@@ -20,7 +21,7 @@ CALL () {
 }
 WITH n LIMIT 1
 CALL apoc.path.spanningTree(n, {maxLevel: $depth, bfs: true,
-  labelFilter: '-Neighbourhood|-NeighbourhoodFigure|-Flag|-Load|-AnalysisRun|-MatchRun'})
+  labelFilter: '-Neighbourhood|-NeighbourhoodFigure|-Flag|-Load|-AnalysisRun|-MatchRun|-Note|-WatchList|-Notification|-Outcome'})
 YIELD path
 WITH path SKIP $offset LIMIT $limit
 WITH path, last(nodes(path)) AS m, last(relationships(path)) AS r,

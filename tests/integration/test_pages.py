@@ -102,3 +102,19 @@ def test_page_form_posts_need_the_csrf_token_of_the_session(analysed: Town) -> N
                          data={"nummeraanduiding_id": "0479200000000001"})
     assert forged.status_code == 403 and "CSRF" in forged.text
     client.cookies.clear()
+
+
+def test_what_users_add_is_no_link_of_the_entity(analysed: Town) -> None:
+    """A note or a watch list is shown per team by the collaboration panel, never as a link of
+    the address in the entity view, the neighbourhood or a path (other teams would see it)."""
+    key = "adres:0479200000000001"
+    assert analysed.post("cas", f"/api/entities/{key}/notes",
+                         json={"text": "geheim: achterdeur open"}).status_code == 201
+    made = analysed.post("cas", "/api/watchlists", json={"name": "controle"})
+    assert made.status_code == 201
+    analysed.post("cas", f"/api/watchlists/{made.json()['id']}/entries", json={"key": key})
+    view = analysed.get("paul", "/api/addresses/0479200000000001").json()
+    near = analysed.get("paul", f"/api/neighbourhood/{key}?depth=2&limit=500").json()
+    for answer in (view, near):
+        text = str(answer)
+        assert "achterdeur" not in text and "'Note'" not in text and "'WatchList'" not in text
