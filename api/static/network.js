@@ -36,6 +36,7 @@
     container: holder,
     elements: data.elements,
     wheelSensitivity: 0.3,
+    maxZoom: 1.6,  // a few nodes would otherwise fill the view with giant labels
     style: [
       { selector: "node", style: { "label": "data(label)", "font-size": 10, "text-valign": "bottom",
           "text-margin-y": 3, "width": 18, "height": 18, "color": "#1b1b1b", "text-wrap": "ellipsis",
