@@ -18,6 +18,7 @@ from api.routes import (
     audit,
     auth,
     collab,
+    collab_pages,
     entities,
     entity_pages,
     explore,
@@ -80,7 +81,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     closed = [Depends(authenticated)]  # default deny: everything below needs a user
     for router in (assets.router, auth.router, entities.router, explore.router,
                    investigations.router, audit.router, collab.router, pages.router,
-                   investigation_pages.router, entity_pages.router, _docs(app)):
+                   investigation_pages.router, entity_pages.router, collab_pages.router,
+                   _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)
     _errors(app)
     return app

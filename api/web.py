@@ -82,11 +82,19 @@ async def read_form(request: Request) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
 
 
+def safe_next(target: str | None) -> str:
+    """Only a path on this site (no //host, scheme or backslash): forms never redirect elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
 def page(request: Request, name: str, context: dict[str, Any] | None = None,
          status_code: int = 200) -> HTMLResponse:
     """Render a page with what the layout needs: user, purpose, CSRF token, current path."""
     user = getattr(request.state, "user", None)
-    base = {"user": user, "purpose": getattr(request.state, "session_purpose", None),
+    may = access(request).policy.role(user.role).may if user is not None else frozenset()
+    base = {"user": user, "may": may, "purpose": getattr(request.state, "session_purpose", None),
             "csrf": csrf_token(request) if user is not None else "",
             "path": request.url.path, "query": request.url.query}
     response: HTMLResponse = templates.TemplateResponse(

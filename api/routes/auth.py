@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import GraphDep, ScopeDep, UserDep
 from api.schemas import Me
 from api.security import COOKIE, session_data, start_session
-from api.web import check_csrf, page, read_form
+from api.web import check_csrf, page, read_form, safe_next
 from investigations.access import audit
 from investigations.access.scope import Scope, clean_purpose
 from investigations.access.users import login as check_login
@@ -20,23 +20,16 @@ public = APIRouter(tags=["auth"])  # reachable without a user: the login form it
 router = APIRouter(tags=["auth"])
 
 
-def _next(target: str | None) -> str:
-    """Only a path on this site (no //host or scheme): the login never redirects elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
-
-
 @public.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_form(request: Request, next: Annotated[str | None, Query()] = None) -> HTMLResponse:
-    return page(request, "login.html", {"next": _next(next), "error": None})
+    return page(request, "login.html", {"next": safe_next(next), "error": None})
 
 
 @public.post("/login", include_in_schema=False)
 async def login(request: Request, graph: GraphDep) -> Response:
     """Check name and password (form fields), start a page session and go to `next`."""
     form = await read_form(request)
-    name, target = form.get("name", "").strip(), _next(form.get("next"))
+    name, target = form.get("name", "").strip(), safe_next(form.get("next"))
     user = check_login(graph, name, form.get("password", ""))
     gate = request.app.state.access
     who = Scope(name or "?", user.role if user else "-", None, None, None, False, gate.policy,
@@ -66,7 +59,7 @@ async def session_purpose(request: Request, user: UserDep) -> Response:
     form = await read_form(request)
     check_csrf(request, form)
     purpose = clean_purpose(form.get("purpose"))
-    response = RedirectResponse(_next(form.get("next")), status_code=303)
+    response = RedirectResponse(safe_next(form.get("next")), status_code=303)
     data = session_data(request)
     start_session(request, response, user, purpose, issued=data.get("t") if data else None)
     return response

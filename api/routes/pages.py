@@ -19,8 +19,8 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, graph: GraphDep, scope: ScopeDep) -> HTMLResponse:
     """Where to act: rankings with reasons, open cases, recent signals, map, neighbourhoods."""
-    counts = [r for r in graph.read("admin/counts") if r["kind"] == "node"]
-    context = {"versions": graph.versions(), "counts": counts, "data": overview_data(graph, scope),
+    data = overview_data(graph, scope)
+    context = {"versions": graph.versions(), "counts": data["counts"], "data": data,
                "loads": graph.read("admin/recent_loads", limit=10)}
     return page(request, "index.html", context)
 

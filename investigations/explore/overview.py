@@ -7,6 +7,8 @@ not see is withheld and persons are pseudonymised by `release`, which also write
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 from graph.db import Graph
@@ -19,6 +21,9 @@ Row = dict[str, Any]
 TOP = 10
 MAP_POINTS = 500
 GROUPS = (("Address", "addresses"), ("Company", "companies"), ("Person", "persons"))
+KEEP_SECONDS = 30.0  # aggregates are reused this long at most (app outcomes change them too)
+_cache: dict[tuple[int, int, bool], tuple[float, Row, Row]] = {}
+_lock = threading.Lock()
 
 
 def _ranked(row: Row) -> Row:
@@ -34,10 +39,16 @@ def _with_subjects(row: Row) -> Row:
     return entry
 
 
-def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
-    """Everything the overview shows, as the user may see it (audited as one view)."""
-    scope.require("view")
-    persons = bool(scope.purpose)
+def _aggregates(graph: Graph, top: int, persons: bool) -> Row:
+    """The overview's rows before release. They are the same for every user (release masks
+    per user), and on a large graph they take seconds, so they are kept until the next load or
+    analysis, or KEEP_SECONDS."""
+    fresh = graph.read("pages/freshness")[0]
+    key = (id(graph), top, persons)
+    with _lock:
+        hit = _cache.get(key)
+    if hit and hit[1] == fresh and time.monotonic() < hit[0]:
+        return hit[2]
     ranked: dict[str, list[Row]] = {name: [] for _, name in GROUPS}
     for row in graph.read("pages/top_subjects", limit=top, persons=persons):
         entry = _ranked(row)
@@ -45,14 +56,26 @@ def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
     points = [{"id": r["id"], "label": r["label"], "score": r["score"], "lat": r["lat"],
                "lon": r["lon"], "source": {"file": r["file"], "loadId": r["loadId"]}}
               for r in graph.read("pages/map_points", limit=MAP_POINTS)]
-    payload = {
+    rows = {
         **ranked,
-        "personsShown": persons,
         "networks": graph.read("pages/top_networks", limit=top),
         "cases": [_with_subjects(r) for r in graph.read("pages/open_cases", limit=top)],
         "signals": [_with_subjects(r) for r in graph.read("pages/recent_signals", limit=top)],
         "points": points,
         "neighbourhoods": monitor(graph).to_dict()["neighbourhoods"],
+        "counts": graph.read("pages/label_counts"),
     }
+    with _lock:
+        _cache[key] = (time.monotonic() + KEEP_SECONDS, fresh, rows)
+    return rows
+
+
+def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
+    """Everything the overview shows, as the user may see it (audited as one view)."""
+    scope.require("view")
+    persons = bool(scope.purpose)
+    rows = _aggregates(graph, top, persons)
+    payload = {**{k: v for k, v in rows.items() if k != "counts"}, "personsShown": persons}
     shown: Row = release(graph, scope, payload, "view", "overzicht", {"top": top})
+    shown["counts"] = rows["counts"]  # per label, no facts: nothing to mask
     return shown
