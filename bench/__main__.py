@@ -6,7 +6,7 @@ import runpy
 import sys
 
 BENCHES = ("bench.load", "bench.er", "bench.detect", "bench.detect_networks", "bench.communities",
-           "bench.linkpred", "bench.api", "bench.users")
+           "bench.linkpred", "bench.api", "bench.users", "bench.pages")
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:  # `python -m bench users --quick`: one benchmark with its options
