@@ -83,8 +83,13 @@ class Answer:
         return plain(value)
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def plain(value: Any) -> Any:
     """Turn driver values (temporal types, nodes, relationships) into plain Python values."""
+    if value is None or type(value) in _SCALARS:  # most values: answered before any isinstance
+        return value
     if isinstance(value, (Date, DateTime, Time)):
         return value.to_native()
     if isinstance(value, Duration):
