@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
 
 import yaml
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -80,6 +80,18 @@ async def read_form(request: Request) -> dict[str, str]:
     """A url-encoded form body (first value of each field), cut at MAX_FORM bytes."""
     body = (await request.body())[:MAX_FORM].decode("utf-8", "replace")
     return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+
+
+async def checked_form(request: Request) -> dict[str, str]:
+    """A page form that carries this session's CSRF token (a dependency: the route itself can
+    then be a plain function, run in the thread pool, never blocking the event loop)."""
+    form = await read_form(request)
+    check_csrf(request, form)
+    return form
+
+
+Form = Annotated[dict[str, str], Depends(read_form)]  # the login form: no session yet
+PageForm = Annotated[dict[str, str], Depends(checked_form)]
 
 
 def safe_next(target: str | None) -> str:

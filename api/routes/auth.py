@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import GraphDep, ScopeDep, UserDep
 from api.schemas import Me
 from api.security import COOKIE, session_data, start_session
-from api.web import check_csrf, page, read_form, safe_next
+from api.web import Form, PageForm, page, safe_next
 from investigations.access import audit
 from investigations.access.scope import Scope, clean_purpose
 from investigations.access.users import login as check_login
@@ -26,9 +26,9 @@ def login_form(request: Request, next: Annotated[str | None, Query()] = None) ->
 
 
 @public.post("/login", include_in_schema=False)
-async def login(request: Request, graph: GraphDep) -> Response:
-    """Check name and password (form fields), start a page session and go to `next`."""
-    form = await read_form(request)
+def login(request: Request, graph: GraphDep, form: Form) -> Response:
+    """Check name and password (form fields), start a page session and go to `next`. A plain
+    function: the password hash is slow on purpose and must not hold up the event loop."""
     name, target = form.get("name", "").strip(), safe_next(form.get("next"))
     user = check_login(graph, name, form.get("password", ""))
     gate = request.app.state.access
@@ -44,9 +44,8 @@ async def login(request: Request, graph: GraphDep) -> Response:
 
 
 @router.post("/logout", include_in_schema=False)
-async def logout(request: Request, graph: GraphDep, user: UserDep) -> Response:
+def logout(graph: GraphDep, user: UserDep, _: PageForm) -> Response:
     """End every page session of this user."""
-    check_csrf(request, await read_form(request))
     end_sessions(graph, user.name)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE)
@@ -54,10 +53,8 @@ async def logout(request: Request, graph: GraphDep, user: UserDep) -> Response:
 
 
 @router.post("/session/purpose", include_in_schema=False)
-async def session_purpose(request: Request, user: UserDep) -> Response:
+def session_purpose(request: Request, user: UserDep, form: PageForm) -> Response:
     """State the page session's purpose (doelbinding) once; pages then send it with every view."""
-    form = await read_form(request)
-    check_csrf(request, form)
     purpose = clean_purpose(form.get("purpose"))
     response = RedirectResponse(safe_next(form.get("next")), status_code=303)
     data = session_data(request)

@@ -13,18 +13,12 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import GraphDep, ScopeDep
-from api.web import check_csrf, page, read_form, safe_next
+from api.web import PageForm, page, safe_next
 from investigations.collab import inbox, matches, notes, outcomes, watchlists
 from investigations.errors import BadParameter
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[str, Path(max_length=80)]
-
-
-async def _form(request: Request) -> dict[str, str]:
-    form = await read_form(request)
-    check_csrf(request, form)
-    return form
 
 
 def _back(form: dict[str, str], fallback: str = "/") -> RedirectResponse:
@@ -37,8 +31,7 @@ def lists(request: Request, graph: GraphDep, scope: ScopeDep) -> HTMLResponse:
 
 
 @router.post("/volglijsten")
-async def create_list(request: Request, graph: GraphDep, scope: ScopeDep) -> RedirectResponse:
-    form = await _form(request)
+def create_list(graph: GraphDep, scope: ScopeDep, form: PageForm) -> RedirectResponse:
     made = watchlists.create_list(graph, scope, form.get("name", ""), form.get("team") == "on")
     if form.get("key"):  # "new list" from an entity page: put the entity on it straight away
         watchlists.add_entry(graph, scope, made["id"], form["key"])
@@ -46,15 +39,13 @@ async def create_list(request: Request, graph: GraphDep, scope: ScopeDep) -> Red
 
 
 @router.post("/volglijsten/{list_id}/toevoegen")
-async def watch(request: Request, graph: GraphDep, scope: ScopeDep, list_id: Id) -> RedirectResponse:
-    form = await _form(request)
+def watch(graph: GraphDep, scope: ScopeDep, form: PageForm, list_id: Id) -> RedirectResponse:
     watchlists.add_entry(graph, scope, list_id, form.get("key", ""))
     return _back(form, "/volglijsten")
 
 
 @router.post("/volglijsten/{list_id}/verwijderen")
-async def unwatch(request: Request, graph: GraphDep, scope: ScopeDep, list_id: Id) -> RedirectResponse:
-    form = await _form(request)
+def unwatch(graph: GraphDep, scope: ScopeDep, form: PageForm, list_id: Id) -> RedirectResponse:
     watchlists.remove_entry(graph, scope, list_id, form.get("key", ""))
     return _back(form, "/volglijsten")
 
@@ -65,23 +56,20 @@ def messages(request: Request, graph: GraphDep, scope: ScopeDep) -> HTMLResponse
 
 
 @router.post("/berichten/{notification_id}/gelezen")
-async def mark_read(request: Request, graph: GraphDep, scope: ScopeDep,
+def mark_read(graph: GraphDep, scope: ScopeDep, form: PageForm,
                     notification_id: Id) -> RedirectResponse:
-    form = await _form(request)
     inbox.mark_read(graph, scope, notification_id)
     return _back(form, "/berichten")
 
 
 @router.post("/notities")
-async def add_note(request: Request, graph: GraphDep, scope: ScopeDep) -> RedirectResponse:
-    form = await _form(request)
+def add_note(graph: GraphDep, scope: ScopeDep, form: PageForm) -> RedirectResponse:
     notes.add_note(graph, scope, form.get("key", ""), form.get("text", ""))
     return _back(form)
 
 
 @router.post("/uitkomsten")
-async def record_outcome(request: Request, graph: GraphDep, scope: ScopeDep) -> RedirectResponse:
-    form = await _form(request)
+def record_outcome(graph: GraphDep, scope: ScopeDep, form: PageForm) -> RedirectResponse:
     try:
         when = date.fromisoformat(form.get("date", ""))
     except ValueError:
@@ -97,8 +85,7 @@ def review(request: Request, graph: GraphDep, scope: ScopeDep) -> HTMLResponse:
 
 
 @router.post("/koppelingen")
-async def judge(request: Request, graph: GraphDep, scope: ScopeDep) -> RedirectResponse:
-    form = await _form(request)
+def judge(graph: GraphDep, scope: ScopeDep, form: PageForm) -> RedirectResponse:
     matches.judge(graph, scope, form.get("left", ""), form.get("right", ""),
                   form.get("decision", ""))
     return _back(form, "/koppelingen")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api.deps import GraphDep, ScopeDep
-from api.web import check_csrf, page, read_form
+from api.web import PageForm, page
 from investigations.runner import run
 
 router = APIRouter(prefix="/onderzoeken", include_in_schema=False)
@@ -48,9 +48,8 @@ def form(request: Request, graph: GraphDep, scope: ScopeDep, name: Name) -> HTML
 
 
 @router.post("/{name}", response_class=HTMLResponse)
-async def execute(request: Request, graph: GraphDep, scope: ScopeDep, name: Name) -> HTMLResponse:
-    values = await read_form(request)
-    check_csrf(request, values)
+def execute(request: Request, graph: GraphDep, scope: ScopeDep, name: Name,
+            values: PageForm) -> HTMLResponse:
     info = run.describe(run.get(graph, scope, name))
     result = run.run(graph, scope, name, _given(values, info), min(PAGE_LIMIT, info["limit"]))
     drawn = {"nodes": [{k: n.get(k) for k in ("id", "kind", "label")}
@@ -63,10 +62,8 @@ async def execute(request: Request, graph: GraphDep, scope: ScopeDep, name: Name
 
 
 @router.post("/{name}/download")
-async def download(request: Request, graph: GraphDep, scope: ScopeDep, name: Name) -> Response:
+def download(graph: GraphDep, scope: ScopeDep, name: Name, values: PageForm) -> Response:
     """The rows as CSV or XLSX, formula-like text made inert; needs a purpose, logged."""
-    values = await read_form(request)
-    check_csrf(request, values)
     fmt = values.get("format", "csv")
     info = run.describe(run.get(graph, scope, name))
     content, media = run.export(graph, scope, name, _given(values, info), fmt)

@@ -21,9 +21,11 @@ Row = dict[str, Any]
 TOP = 10
 MAP_POINTS = 500
 GROUPS = (("Address", "addresses"), ("Company", "companies"), ("Person", "persons"))
-KEEP_SECONDS = 30.0  # aggregates are reused this long at most (app outcomes change them too)
-_cache: dict[tuple[int, int, bool], tuple[float, Row, Row]] = {}
+KEEP_SECONDS = 120.0  # aggregates are reused this long at most (app outcomes change them too)
+Key = tuple[int, int, bool]
+_cache: dict[Key, tuple[float, Row, Row]] = {}
 _lock = threading.Lock()
+_computing: dict[Key, threading.Lock] = {}  # one computation per key; others wait for it
 
 
 def _ranked(row: Row) -> Row:
@@ -41,14 +43,24 @@ def _with_subjects(row: Row) -> Row:
 
 def _aggregates(graph: Graph, top: int, persons: bool) -> Row:
     """The overview's rows before release. They are the same for every user (release masks
-    per user), and on a large graph they take seconds, so they are kept until the next load or
-    analysis, or KEEP_SECONDS."""
+    per user), and on a large graph they take a second or more, so they are kept until the next
+    load or analysis, or KEEP_SECONDS, and computed by one request while the others wait."""
     fresh = graph.read("pages/freshness")[0]
     key = (id(graph), top, persons)
     with _lock:
-        hit = _cache.get(key)
-    if hit and hit[1] == fresh and time.monotonic() < hit[0]:
-        return hit[2]
+        gate = _computing.setdefault(key, threading.Lock())
+    with gate:
+        with _lock:
+            hit = _cache.get(key)
+        if hit and hit[1] == fresh and time.monotonic() < hit[0]:
+            return hit[2]
+        rows = _compute(graph, top, persons)
+        with _lock:
+            _cache[key] = (time.monotonic() + KEEP_SECONDS, fresh, rows)
+        return rows
+
+
+def _compute(graph: Graph, top: int, persons: bool) -> Row:
     ranked: dict[str, list[Row]] = {name: [] for _, name in GROUPS}
     for row in graph.read("pages/top_subjects", limit=top, persons=persons):
         entry = _ranked(row)
@@ -56,7 +68,7 @@ def _aggregates(graph: Graph, top: int, persons: bool) -> Row:
     points = [{"id": r["id"], "label": r["label"], "score": r["score"], "lat": r["lat"],
                "lon": r["lon"], "source": {"file": r["file"], "loadId": r["loadId"]}}
               for r in graph.read("pages/map_points", limit=MAP_POINTS)]
-    rows = {
+    return {
         **ranked,
         "networks": graph.read("pages/top_networks", limit=top),
         "cases": [_with_subjects(r) for r in graph.read("pages/open_cases", limit=top)],
@@ -65,9 +77,6 @@ def _aggregates(graph: Graph, top: int, persons: bool) -> Row:
         "neighbourhoods": monitor(graph).to_dict()["neighbourhoods"],
         "counts": graph.read("pages/label_counts"),
     }
-    with _lock:
-        _cache[key] = (time.monotonic() + KEEP_SECONDS, fresh, rows)
-    return rows
 
 
 def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
