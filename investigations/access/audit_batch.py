@@ -60,7 +60,7 @@ class AuditBatcher:
                                entries=[s.entry for s in batch])[0]["seqs"]
             for slot, seq in zip(batch, seqs, strict=True):
                 slot.seq = int(seq)
-        except BaseException as exc:  # every waiting request must hear of the failure
+        except BaseException as exc:  # noqa: BLE001  every waiting request must hear of it
             for slot in batch:
                 slot.error = exc
         finally:

@@ -7,13 +7,12 @@ from datetime import date
 
 import pytest
 
-from graph.db import Graph
 from investigations.analysis import analyze
 from investigations.registry import load_all
 from tests.integration.access_setup import (  # noqa: F401  (the town fixture)
     BSNS,
-    PASSWORD,
     NAMES,
+    PASSWORD,
     Town,
     town_fixture,
 )
