@@ -28,4 +28,6 @@ WITH path, last(nodes(path)) AS m, last(relationships(path)) AS r,
   CASE WHEN length(path) > 0 THEN nodes(path)[-2] END AS p
 RETURN length(path) AS distance, labels(m) AS labels, properties(m) AS props,
   CASE WHEN r IS NULL THEN null ELSE {type: type(r), forward: startNode(r) = p, props: properties(r),
-    fromLabels: labels(p), fromProps: properties(p)} END AS rel
+    fromLabels: labels(p),
+    // Only what names the node it came from: that node is a row of its own (nearer, so earlier).
+    fromProps: p {.key, .pandId, .buurtcode, .permitId, .signalId, .caseId, .networkId}} END AS rel
