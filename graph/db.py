@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Self
@@ -112,6 +113,20 @@ def batched(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
         yield batch
 
 
+@contextmanager
+def translated(timeout: float | None = None) -> Iterator[None]:
+    """Driver errors as Speurnet's: a lost server as GraphUnavailable, a refused statement as
+    QueryFailed (QueryTimedOut when a `timeout` given to the transaction ran out)."""
+    try:
+        yield
+    except LOST as exc:
+        raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+    except neo4j_errors.Neo4jError as exc:
+        if timeout is not None and "TransactionTimedOut" in (exc.code or ""):
+            raise QueryTimedOut(f"stopped after {timeout:g} s") from exc
+        raise QueryFailed(exc.message or str(exc)) from exc
+
+
 class Graph:
     """A connection to one Neo4j database."""
 
@@ -158,13 +173,9 @@ class Graph:
             return [plain(record.data()) for record in tx.run(text, params)]
 
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
-        try:
-            with self._driver.session(database=self.database, default_access_mode=mode) as session:
-                return session.execute_write(work) if write else session.execute_read(work)
-        except LOST as exc:
-            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except neo4j_errors.Neo4jError as exc:
-            raise QueryFailed(exc.message or str(exc)) from exc
+        with translated(), self._driver.session(database=self.database,
+                                                default_access_mode=mode) as session:
+            return session.execute_write(work) if write else session.execute_read(work)
 
     def read(self, name: str, **params: Any) -> list[Row]:
         """Run the named statement in a read transaction."""
@@ -177,23 +188,13 @@ class Graph:
     def autocommit(self, name: str, **params: Any) -> list[Row]:
         """Run the named statement as an auto-commit transaction (needed by `IN TRANSACTIONS`)."""
         text = queries.get(name).text
-        try:
-            with self._driver.session(database=self.database) as session:
-                return [plain(r.data()) for r in session.run(text, params)]  # type: ignore[arg-type]
-        except LOST as exc:
-            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except neo4j_errors.Neo4jError as exc:
-            raise QueryFailed(exc.message or str(exc)) from exc
+        with translated(), self._driver.session(database=self.database) as session:
+            return [plain(r.data()) for r in session.run(text, params)]  # type: ignore[arg-type]
 
     def schema(self, statement: str) -> None:
         """Run one schema statement generated from the model (never from user text)."""
-        try:
-            with self._driver.session(database=self.database) as session:
-                session.run(statement).consume()  # type: ignore[arg-type]
-        except LOST as exc:
-            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except neo4j_errors.Neo4jError as exc:
-            raise QueryFailed(exc.message or str(exc)) from exc
+        with translated(), self._driver.session(database=self.database) as session:
+            session.run(statement).consume()  # type: ignore[arg-type]
 
     def write_batches(self, name: str, rows: Iterable[Row], **params: Any) -> Iterator[Row]:
         """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's one result row.
@@ -229,16 +230,10 @@ class Graph:
                 answer.rows.append({k: answer.keep(v) for k, v in record.items()})
             return answer
 
-        try:
-            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
-                                      notifications_min_severity="OFF") as session:
-                return session.execute_read(work)
-        except LOST as exc:
-            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except neo4j_errors.Neo4jError as exc:
-            if "TransactionTimedOut" in (exc.code or ""):
-                raise QueryTimedOut(f"stopped after {timeout:g} s") from exc
-            raise QueryFailed(exc.message or str(exc)) from exc
+        with translated(timeout), self._driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF") as session:
+            return session.execute_read(work)
 
     def query_type(self, text: str, params: dict[str, Any]) -> str:
         """What Neo4j's planner says a statement does (`EXPLAIN`, nothing runs): `r` read only,
@@ -247,14 +242,10 @@ class Graph:
         def work(tx: neo4j.ManagedTransaction) -> str:
             return str(tx.run("EXPLAIN " + text, params).consume().query_type)  # type: ignore[arg-type]
 
-        try:
-            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
-                                      notifications_min_severity="OFF") as session:
-                return session.execute_read(work)
-        except LOST as exc:
-            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except neo4j_errors.Neo4jError as exc:
-            raise QueryFailed(exc.message or str(exc)) from exc
+        with translated(), self._driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF") as session:
+            return session.execute_read(work)
 
     def versions(self) -> Row:
         """Neo4j, GDS and APOC versions (the health check)."""

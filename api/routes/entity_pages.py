@@ -1,12 +1,11 @@
 """Entity pages (adres, persoon, bedrijf, netwerk) and the RIEC dossier (HTML and PDF).
 
 Each page is one entity view (the same function, masking and audit entry as the JSON routes)
-and one template render; the collaboration panel joins when that package provides it.
+and one template render; with the collaboration panel (notes, watch lists, outcomes) beside it.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -18,19 +17,13 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import GraphDep, ScopeDep
 from api.entity_context import entity_context
 from api.pdf import html_to_pdf
-from api.web import page, templates
+from api.web import page
 from graph.db import Graph
 from investigations.access.scope import Scope
+from investigations.collab import panel as collab_panel
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import diagram, views
 
-collab_panel: Callable[[Graph, Scope, str], dict[str, Any]] | None
-try:  # the collaboration panel (notes, watch lists) is optional for these pages
-    from investigations.collab import panel as collab_panel
-except ImportError:  # pragma: no cover - a deployment without the collaboration package
-    collab_panel = None
-
-log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 PAGE_LINKS = 100  # links per page; the view's own maximum applies to `limit`
 View = Callable[..., dict[str, Any]]
@@ -79,10 +72,10 @@ def network_page(request: Request, graph: GraphDep, scope: ScopeDep, network_id:
 @router.get("/dossier/{key}.pdf")
 def dossier_pdf(request: Request, graph: GraphDep, scope: ScopeDep, key: str) -> Response:
     """The dossier as PDF (WeasyPrint), the same HTML as the page with its styles inlined."""
-    context = dossier(graph, scope, request, key)
-    html = templates.get_template("entity/dossier.html").render(
-        {**context, "request": request, "pdf": True, "user": request.state.user,
-         "purpose": scope.purpose, "path": request.url.path, "query": "", "csrf": ""})
+    # The page's own render, without a form token (a PDF is a file that travels).
+    rendered = page(request, "entity/dossier.html",
+                    {**dossier(graph, scope, request, key), "pdf": True, "csrf": ""})
+    html = bytes(rendered.body).decode()
     name = quote(key.replace(":", "-"))
     return Response(html_to_pdf(html), media_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="dossier-{name}.pdf"'})
@@ -96,9 +89,8 @@ def dossier_page(request: Request, graph: GraphDep, scope: ScopeDep, key: str) -
 
 def _entity_page(request: Request, graph: Graph, scope: Scope, view: dict[str, Any],
                  kind: str) -> HTMLResponse:
-    context = {**entity_context(view), "kind": kind}
-    if collab_panel is not None:
-        context["collab"] = collab_panel(graph, scope, view["entity"]["id"])
+    context = {**entity_context(view), "kind": kind,
+               "collab": collab_panel(graph, scope, view["entity"]["id"])}
     return page(request, f"entity/{kind}.html", context)
 
 

@@ -19,8 +19,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, graph: GraphDep, scope: ScopeDep) -> HTMLResponse:
     """Where to act: rankings with reasons, open cases, recent signals, map, neighbourhoods."""
-    data = overview_data(graph, scope)
-    context = {"versions": graph.versions(), "counts": data["counts"], "data": data,
+    context = {"versions": graph.versions(), "data": overview_data(graph, scope),
                "loads": graph.read("admin/recent_loads", limit=10)}
     return page(request, "index.html", context)
 

@@ -15,7 +15,7 @@ from graph.db import Graph
 from investigations.access.gate import release
 from investigations.access.scope import Scope
 from investigations.explore import nodes
-from investigations.scoring.monitor import monitor
+from investigations.scoring.monitor import neighbourhood_figures
 
 Row = dict[str, Any]
 TOP = 10
@@ -74,7 +74,7 @@ def _compute(graph: Graph, top: int, persons: bool) -> Row:
         "cases": [_with_subjects(r) for r in graph.read("pages/open_cases", limit=top)],
         "signals": [_with_subjects(r) for r in graph.read("pages/recent_signals", limit=top)],
         "points": points,
-        "neighbourhoods": monitor(graph).to_dict()["neighbourhoods"],
+        "neighbourhoods": neighbourhood_figures(graph),
         "counts": graph.read("pages/label_counts"),
     }
 

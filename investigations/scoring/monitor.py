@@ -97,6 +97,20 @@ def _outcomes(rows: list[dict[str, Any]],
     return table, rates
 
 
+def _figures(graph: Graph, as_of: date, min_count: int, high: float) -> list[Neighbourhood]:
+    since = as_of - timedelta(days=365 * CASE_YEARS)
+    return _neighbourhoods(
+        graph.read("scoring/monitor_neighbourhoods", high=high, since=since), min_count)
+
+
+def neighbourhood_figures(graph: Graph, min_count: int = MIN_COUNT,
+                          high: float = HIGH) -> list[dict[str, Any]]:
+    """Only the monitor's neighbourhood table (for the overview), small counts suppressed."""
+    latest = graph.read("analysis/latest_run")
+    as_of: date = (latest[0].get("asOf") if latest else None) or date.today()
+    return [asdict(n) for n in _figures(graph, as_of, min_count, high)]
+
+
 def monitor(graph: Graph, min_count: int = MIN_COUNT, high: float = HIGH) -> Report:
     """Score distributions per neighbourhood and label, and scores against case outcomes."""
     latest = graph.read("analysis/latest_run")
@@ -110,9 +124,7 @@ def monitor(graph: Graph, min_count: int = MIN_COUNT, high: float = HIGH) -> Rep
         per_band[row["band"]] = row["count"]
     report.distribution = {label: [suppress(n or 0, min_count) for n in counts]
                            for label, counts in report.distribution.items()}
-    since = as_of - timedelta(days=365 * CASE_YEARS)
-    report.neighbourhoods = _neighbourhoods(
-        graph.read("scoring/monitor_neighbourhoods", high=high, since=since), min_count)
+    report.neighbourhoods = _figures(graph, as_of, min_count, high)
     report.outcomes, report.hit_rate = _outcomes(graph.read("scoring/monitor_outcomes"),
                                                  min_count)
     return report
