@@ -33,14 +33,15 @@ IDENTIFYING = frozenset({
 # source row key holds a BSN; `q` is what someone typed into a search, kept in the audit log).
 FREE_TEXT = frozenset({"rowKey", "omschrijving", "q"})
 FREE_TEXT_BY_KIND = {"Signal": frozenset({"description"}), "Note": frozenset({"text", "body"})}
-# Nine digits not part of a longer number; a pseudonym is matched whole first and kept, since its
-# hex can hold nine digits in a row by chance (`pseudo:751f7b4ed208331679f0`).
-BARE_BSN = re.compile(r"(pseudo:[0-9a-f]+)|(?<!\d)\d{9}(?!\d)")
+# Nine digits standing alone, not part of a longer token: the hex of a pseudonym or of a record's
+# id (`pseudo:751f7b4ed208331679f0`, `dec-4e123456789f0a1b`) can hold nine digits in a row by
+# chance, and must come through whole, or the id no longer names its record.
+BARE_BSN = re.compile(r"(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])")
 JSON_TEXT = frozenset({"evidence"})  # JSON kept as text (Flag evidence): masked inside
 
 
-def _hide_bsn(match: re.Match[str]) -> str:
-    return match.group(1) or "•••••••••"
+def _hide_bsn(_: re.Match[str]) -> str:
+    return "•••••••••"
 
 
 class _Hidden:

@@ -150,3 +150,5 @@ def test_bare_bsn_masking_keeps_pseudonyms_whole() -> None:
     assert BARE_BSN.sub(_hide_bsn, "bsn 123456782, ook bsn:111222333") == (
         "bsn •••••••••, ook bsn:•••••••••")
     assert BARE_BSN.sub(_hide_bsn, "adres 0479200000000001") == "adres 0479200000000001"
+    # Nor the random hex of a record id (a notification, a note): masking it broke "mark read".
+    assert BARE_BSN.sub(_hide_bsn, "dec-4e123456789f0a1b") == "dec-4e123456789f0a1b"
