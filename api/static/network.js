@@ -47,8 +47,27 @@
           "target-arrow-shape": "triangle", "target-arrow-color": "#9a9a9a", "arrow-scale": 0.7 } },
       { selector: "edge.prediction", style: { "line-style": "dashed", "line-color": "#6b2fa3", "target-arrow-color": "#6b2fa3" } }
     ],
-    layout: { name: "cose", animate: false, randomize: false }
+    layout: { name: "preset" }
   });
+
+  /* Start positions on a ring around a node, in a fixed order: cose then refines them without
+     randomness (it draws random directions only for nodes that sit on the same spot), so the
+     same data always gives the same picture. */
+  function ring(around, nodes, radius) {
+    var step = 2 * Math.PI / Math.max(nodes.length, 1);
+    nodes.sort(function (a, b) { return a.id() < b.id() ? -1 : 1; }).forEach(function (n, i) {
+      n.position({ x: around.x + radius * Math.cos(i * step), y: around.y + radius * Math.sin(i * step) });
+    });
+  }
+
+  function arrange() {
+    cy.layout({ name: "cose", animate: false, randomize: false, fit: true }).run();
+  }
+
+  var centre = cy.getElementById(data.center);
+  centre.position({ x: 0, y: 0 });
+  ring({ x: 0, y: 0 }, cy.nodes().not(centre), 120);
+  arrange();
 
   function refresh() {
     status.textContent = texts.count.replace("{nodes}", cy.nodes().length).replace("{edges}", cy.edges().length);
@@ -75,22 +94,21 @@
   }
 
   function add(answer, from) {
-    var added = 0;
+    var fresh = cy.collection();
     answer.graph.nodes.forEach(function (n) {
       if (cy.getElementById(n.id).empty()) {
-        cy.add({ group: "nodes", data: { id: n.id, label: n.label || n.id, kind: n.kind, url: pageOf(n.id) } });
-        added += 1;
+        fresh = fresh.union(cy.add({ group: "nodes", data: { id: n.id, label: n.label || n.id, kind: n.kind, url: pageOf(n.id) } }));
       }
     });
+    var added = fresh.length;
+    if (added) { ring(cy.getElementById(from).position(), fresh, 80); }
     answer.graph.relationships.forEach(function (r) {
       if (cy.getElementById(r.id).empty() && cy.getElementById(r.start).nonempty() && cy.getElementById(r.end).nonempty()) {
         cy.add({ group: "edges", data: { id: r.id, source: r.start, target: r.end, type: r.type },
                  classes: r.type === "PREDICTED_LINK" ? "prediction" : "" });
       }
     });
-    if (added) {
-      cy.layout({ name: "cose", animate: false, randomize: false, fit: true }).run();
-    }
+    if (added) { arrange(); }
     return added;
   }
 

@@ -32,14 +32,22 @@ def wait_for_network(page: Page) -> int:
     return node_count(page)
 
 
+NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def click_node(page: Page, node_id: str) -> None:
-    """A real mouse click on the node where cytoscape drew it."""
+    """A real mouse click on the node where cytoscape drew it. cytoscape caches where its
+    container is and forgets it on the next scroll event, which the browser sends with the next
+    frame: the click waits for two frames after scrolling (and after the axe scan, which scrolls
+    too), or it could land where the container was before. The click must select the node."""
     page.locator("#netwerk").scroll_into_view_if_needed()
+    page.evaluate(NEXT_FRAMES)
     box = page.locator("#netwerk").bounding_box()
     assert box is not None
     spot = page.evaluate("id => window.speurnetNetwork.getElementById(id).renderedPosition()",
                          node_id)
     page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    page.wait_for_function("id => window.speurnetNetwork.getElementById(id).selected()", arg=node_id)
 
 
 def test_search_open_an_address_expand_its_network_follow_a_resident_open_the_dossier(
