@@ -1,15 +1,19 @@
 // name: collab/news
-// description: For every watch: the signals, cases and permits linked to the watched entity since the
-// description: watch was last checked (by the fact's or the link's load time), and its score then and now.
+// description: For every watch: the signals, cases and permits linked to the watched entity that the
+// description: watch does not know yet (`w.known`, the facts told or already there when watching began),
+// description: and its score then and now. A watch from before `known` existed goes by load time.
 MATCH (l:WatchList)-[w:WATCHES]->(n)
 CALL (w, n) {
   OPTIONAL MATCH (f)-[r:ABOUT|CONCERNS|FOR_ADDRESS|HELD_BY]->(n)
-  WHERE (f:Signal OR f:Case OR f:Permit)
-    AND (f.loadedAt > w.checkedAt OR r.loadedAt > w.checkedAt)
+  WHERE f:Signal OR f:Case OR f:Permit
+  WITH w, f, r, CASE WHEN f:Signal THEN 'signal:' + f.signalId WHEN f:Case THEN 'case:' + f.caseId
+    WHEN f:Permit THEN 'permit:' + f.permitId END AS fact
+  WHERE f IS NULL OR CASE WHEN w.known IS NULL
+    THEN f.loadedAt > w.checkedAt OR r.loadedAt > w.checkedAt ELSE NOT fact IN w.known END
   RETURN collect(CASE WHEN f IS NOT NULL THEN {labels: labels(f), id: coalesce(f.signalId, f.caseId, f.permitId),
-    category: coalesce(f.category, f.caseType, f.kind), date: coalesce(f.date, f.start, f.decisionDate),
+    fact: fact, category: coalesce(f.category, f.caseType, f.kind), date: coalesce(f.date, f.start, f.decisionDate),
     source: f.source, loadId: f.loadId} END) AS facts
 }
-RETURN l.listId AS listId, l.owner AS owner, l.team AS team, n.key AS key, n.networkId AS networkId,
-  labels(n) AS labels, coalesce(n.label, n.name, n.fullName, n.key) AS label, w.lastScore AS lastScore,
-  n.score AS score, facts
+RETURN elementId(w) AS watch, l.listId AS listId, l.owner AS owner, l.team AS team, n.key AS key,
+  n.networkId AS networkId, labels(n) AS labels, coalesce(n.label, n.name, n.fullName, n.key) AS label,
+  w.lastScore AS lastScore, n.score AS score, facts

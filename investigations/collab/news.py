@@ -2,8 +2,10 @@
 was last checked, and score changes, told to the list's owner (or its team).
 
 `notify_changes` runs as the last step of `speurnet analyze` (order 95, after scoring) and after
-`speurnet load`. A notification's id is derived from recipient, entity and fact, so a fact seen
-again (re-matched, reloaded with a changed value) is not told twice.
+`speurnet load`. Each watch keeps the facts it knows (those linked when watching began, and those
+told since), so a reload into a fresh database, where every fact has a new load time, tells
+nothing that was known. A notification's id is derived from recipient, entity and fact, so a fact
+seen again (re-matched, reloaded with a changed value) is not told twice either.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ def notify_changes(graph: Graph, at: datetime | None = None) -> dict[str, int]:
     told = news(rows)
     if told:
         graph.write("collab/notification_write", rows=told, at=now)
-    checked = graph.write("collab/watches_checked", at=now)[0]["checked"]
+    seen = [{"watch": row["watch"], "told": [fact["fact"] for fact in row["facts"]],
+             "score": row.get("score")} for row in rows]
+    checked = graph.write("collab/watches_checked", rows=seen, at=now)[0]["checked"]
     return {"watches": checked, "notifications": len(told)}
 
 
@@ -43,7 +47,7 @@ def news(rows: list[Row]) -> list[Row]:
             what = " ".join(str(v) for v in (fact.get("category"), fact.get("date")) if v)
             message = f"Nieuw bij {entity.words()}: {noun} {fact['id']}" + \
                 (f" ({what})" if what else "") + "."
-            key = f"{kind}:{fact['id']}"
+            key = fact["fact"]
             found.setdefault(_id(to_user, to_team, entity.key, key), {
                 "toUser": to_user, "toTeam": to_team, "kind": kind, "message": message,
                 "key": entity.key, "factKey": key, "factSource": fact.get("source"),
