@@ -26,7 +26,8 @@ class Settings:
     # Database name inside the server; Community has exactly one user database.
     database: str = field(default_factory=lambda: _env("SPEURNET_DATABASE", "neo4j"))
     # Working folder for the managed server's data, logs and load reports (git-ignored).
-    home: Path = field(default_factory=lambda: Path(_env("SPEURNET_HOME", str(ROOT / ".speurnet"))))
+    home: Path = field(default_factory=lambda: Path(
+        _env("SPEURNET_HOME", str(ROOT / ".speurnet"))).expanduser().resolve())
     # Jars resolved by Maven from server/pom.xml.
     runtime: Path = field(
         default_factory=lambda: Path(_env("SPEURNET_RUNTIME", str(ROOT / "server" / "target")))

@@ -34,7 +34,7 @@ def settings() -> Iterator[Settings]:
         yield base
         return
     port = int(os.environ.get("SPEURNET_TEST_BOLT_PORT", "7688"))
-    home = Path(os.environ.get("SPEURNET_TEST_HOME", str(ROOT / ".speurnet" / "test")))
+    home = Path(os.environ.get("SPEURNET_TEST_HOME", str(ROOT / ".speurnet" / "test"))).resolve()
     test = replace(base, home=home, bolt_port=port, heap="1g",
                    pagecache="512m")
     was_running = server.status(test).running
