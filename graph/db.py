@@ -185,6 +185,17 @@ class Graph:
         """Run the named statement in a write transaction."""
         return self._run(queries.get(name).text, params, write=True)
 
+    def stream(self, name: str, **params: Any) -> Iterator[Row]:
+        """Run the named statement in one read transaction and yield its rows as the server sends
+        them (the driver fetches them in batches), so a result of any size is never held whole.
+        Unlike `read` it is not retried: rows already yielded cannot be taken back."""
+        text = queries.get(name).text
+        with translated(), self._driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS) as session, \
+                session.begin_transaction() as tx:
+            for record in tx.run(text, params):  # type: ignore[arg-type]
+                yield plain(record.data())
+
     def autocommit(self, name: str, **params: Any) -> list[Row]:
         """Run the named statement as an auto-commit transaction (needed by `IN TRANSACTIONS`)."""
         text = queries.get(name).text

@@ -103,15 +103,15 @@ def _ref(labels: list[str], props: Row) -> Row:
 
 def _lines(graph: Graph, counts: Counter[str]) -> Iterator[Row]:
     for label in USER_LABELS:
-        for row in graph.read("backup/nodes", label=label):
+        for row in graph.stream("backup/nodes", label=label):
             counts[label] += 1
             yield {"kind": "node", "label": label, "props": _props(row["props"])}
-    for row in graph.read("backup/links", labels=list(USER_LABELS)):
+    for row in graph.stream("backup/links", labels=list(USER_LABELS)):
         counts["links"] += 1
         yield {"kind": "link", "type": row["type"], "out": row["out"],
                "from": _ref(row["labels"], row["props"]),
                "to": _ref(row["otherLabels"], row["otherProps"]), "props": _props(row["relProps"])}
-    for row in graph.read("backup/judgements"):
+    for row in graph.stream("backup/judgements"):
         counts["judgements"] += 1
         yield {"kind": "judgement", "left": row["left"], "right": row["right"],
                "props": _props(row["props"])}
