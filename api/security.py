@@ -136,5 +136,13 @@ def request_scope(
     purpose = clean_purpose(x_purpose) or clean_purpose(getattr(request.state, "session_purpose", None))
     identities = gate.policy.identities(user.role, purpose, x_reidentify)
     reidentified = identities and gate.policy.role(user.role).identities == "on_request"
+    return user_scope(request, user, purpose, identities, reidentified)
+
+
+def user_scope(request: Request, user: User, purpose: str | None = None,
+               identities: bool = False, reidentified: bool = False) -> Scope:
+    """A user's scope; without a purpose or identities unless given (what the page layout needs:
+    which sources the user may see)."""
+    gate = access(request)
     return Scope(user.name, user.role, user.team, user.partner, purpose, identities, gate.policy,
                  gate.sources.get(request.app.state.graph), gate.pseudonyms, reidentified)

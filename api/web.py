@@ -20,8 +20,11 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from api.security import COOKIE, access
+from api.security import COOKIE, access, user_scope
+from graph.db import GraphUnavailable, QueryFailed
 from graph.settings import ROOT
+from investigations.access.users import User
+from investigations.collab import inbox
 from investigations.errors import Forbidden
 
 templates = Jinja2Templates(directory=str(ROOT / "templates"))
@@ -101,6 +104,14 @@ def safe_next(target: str | None) -> str:
     return "/"
 
 
+def unread(request: Request, user: User) -> int | None:
+    """The menu's count of unread messages; None (no count shown) when it cannot be had."""
+    try:
+        return inbox.unread_count(request.app.state.graph, user_scope(request, user))
+    except (GraphUnavailable, QueryFailed):
+        return None
+
+
 def page(request: Request, name: str, context: dict[str, Any] | None = None,
          status_code: int = 200) -> HTMLResponse:
     """Render a page with what the layout needs: user, purpose, CSRF token, current path."""
@@ -108,7 +119,8 @@ def page(request: Request, name: str, context: dict[str, Any] | None = None,
     may = access(request).policy.role(user.role).may if user is not None else frozenset()
     base = {"user": user, "may": may, "purpose": getattr(request.state, "session_purpose", None),
             "csrf": csrf_token(request) if user is not None else "",
-            "path": request.url.path, "query": request.url.query}
+            "path": request.url.path, "query": request.url.query,
+            "unread": unread(request, user) if user is not None and status_code < 500 else None}
     response: HTMLResponse = templates.TemplateResponse(
         request, name, {**base, **(context or {})}, status_code=status_code)
     return response

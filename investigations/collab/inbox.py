@@ -32,6 +32,14 @@ def inbox(graph: Graph, scope: Scope, unread: bool = False, limit: int = 100) ->
     return payload  # type: ignore[no-any-return]
 
 
+def unread_count(graph: Graph, scope: Scope) -> int:
+    """Unread notifications for the menu: the inbox's unread ones, without reading them (nothing
+    is disclosed, so nothing is audited); those about a fact from a closed source do not count."""
+    rows = graph.read("collab/unread_count", user=scope.user, team=scope.team)
+    return sum(int(r["count"]) for r in rows
+               if r["file"] is None or scope.sees(scope.sources.info(r["file"], r["loadId"])))
+
+
 def mark_read(graph: Graph, scope: Scope, notification_id: str) -> Row:
     """Mark one notification read for this user; NotFound unless it is addressed to them."""
     if not graph.write("collab/notification_read", id=notification_id, user=scope.user,

@@ -32,6 +32,14 @@ def watch_on_new_list(page: Page, name: str) -> None:
     expect(page.locator(".collab")).to_contain_text("U volgt dit op:")
 
 
+def unread_in_menu(page: Page) -> int:
+    """The count beside "Berichten" in the menu (read with its hidden words, as a screen reader
+    says it: "Berichten 2 ongelezen"); 0 when the menu shows none."""
+    text = page.locator("header.top nav a[href='/berichten']").text_content() or ""
+    found = re.search(r"(\d+) ongelezen", text)
+    return int(found.group(1)) if found else 0
+
+
 def test_two_teams_watch_one_address_and_both_are_told(page: Page, browser: Browser,
                                                         live: Live) -> None:
     login(page, "cas")
@@ -54,8 +62,11 @@ def test_two_teams_watch_one_address_and_both_are_told(page: Page, browser: Brow
     expect(page.locator("table")).to_contain_text("Afstemming")
     expect(page.locator("table")).to_contain_text("team-politie")
     axe(page)
+    unread = unread_in_menu(page)
+    assert unread >= 1  # the menu counts what is unread
     with page.expect_navigation():
         page.get_by_role("button", name="Markeer als gelezen").first.click()
+    assert unread_in_menu(page) == unread - 1
     page.goto("/volglijsten")
     expect(page.get_by_role("heading", name=re.compile("Wijkteam Dorpsweg"))).to_be_visible()
     axe(page)

@@ -3,6 +3,9 @@ notes and outcomes from an address page, and the match review page."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+
 from tests.integration.access_setup import (  # noqa: F401  (the town fixture)
     PURPOSE,
     Town,
@@ -60,3 +63,41 @@ def test_match_review_page_for_roles_that_may_reidentify(town: Town) -> None:
     assert town.client.get("/koppelingen", headers=html(town, "cas")).status_code == 200
     refused = town.client.get("/koppelingen", headers=html(town, "olga"))
     assert refused.status_code == 403 and "<html" in refused.text
+
+
+def unread_in_menu(town: Town, user: str) -> int:
+    text = town.client.get("/volglijsten", headers=html(town, user)).text
+    found = re.search(r'<span class="count">(\d+)</span><span class="visually-hidden"> '
+                      r'ongelezen</span>', text)
+    return int(found.group(1)) if found else 0
+
+
+def unread_in_inbox(town: Town, user: str) -> int:
+    answer = town.get(user, "/api/notifications?unread=true&limit=500", purpose=None)
+    assert answer.status_code == 200, answer.text
+    return int(answer.json()["unread"])
+
+
+def test_the_menu_counts_unread_messages_as_the_inbox_shows_them(town: Town) -> None:
+    # News about the police's private signal file, to the municipality's team: withheld from
+    # them in the inbox, so not counted in their menu either; the police count theirs.
+    town.graph.write("collab/notification_write", at=datetime.now(UTC), rows=[
+        {"id": f"news-test-{team}", "toUser": None, "toTeam": team, "kind": "signal",
+         "message": "Nieuw bij Kerkstraat: melding M1.", "key": KEY, "factKey": "signal:M1",
+         "factSource": "meldingen.csv", "factLoadId": None}
+        for team in ("team-gemeente", "team-politie")])
+    post(town, "olga", "/volglijsten", {"name": "Menu", "key": "adres:0479200000000004"})
+    post(town, "paul", "/volglijsten", {"name": "Menu ook", "key": "adres:0479200000000004"})
+    counts = {user: unread_in_menu(town, user) for user in ("olga", "paul")}
+    assert counts == {user: unread_in_inbox(town, user) for user in ("olga", "paul")}
+    assert counts["olga"] >= 1 and counts["paul"] >= 2  # deconfliction (both), the signal (police)
+    seen = [n["id"] for n in town.get("paul", "/api/notifications?unread=true", purpose=None)
+            .json()["notifications"]]
+    assert "news-test-team-politie" in seen
+    assert "news-test-team-gemeente" not in [
+        n["id"] for n in town.get("olga", "/api/notifications?unread=true&limit=500",
+                                  purpose=None).json()["notifications"]]
+
+    post(town, "paul", f"/berichten/{seen[0]}/gelezen", {"next": "/berichten"})
+    assert unread_in_menu(town, "paul") == counts["paul"] - 1
+    assert unread_in_menu(town, "olga") == counts["olga"]  # read by paul, not by olga
