@@ -50,7 +50,8 @@ def news_row(**extra: object) -> dict[str, object]:
 
 
 def test_news_is_one_notification_per_recipient_entity_and_fact() -> None:
-    signal = {"labels": ["Signal"], "id": "M4", "category": "drugs", "date": date(2026, 3, 1),
+    signal = {"labels": ["Signal"], "id": "M4", "fact": "signal:M4", "category": "drugs",
+              "date": date(2026, 3, 1),
               "source": "meldingen.csv", "loadId": "L1"}
     rows = [news_row(facts=[signal, signal]), news_row(listId="l2", facts=[signal]),
             news_row(listId="t", team="noord", facts=[signal])]
