@@ -7,3 +7,4 @@ RETURN p.key AS key, p.registry AS registry, p.firstNames AS firstNames, p.prefi
   COLLECT { MATCH (p)<-[:ABOUT]-(:Signal)-[:ABOUT]->(a:Address) RETURN DISTINCT a.nummeraanduidingId }
   + COLLECT { MATCH (p)-[:OFFICER_OF]->(:Company)-[:ESTABLISHED_AT]->(a:Address) RETURN DISTINCT a.nummeraanduidingId }
   AS addresses
+ORDER BY key

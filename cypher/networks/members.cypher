@@ -5,4 +5,4 @@ WITH max(n.runId) AS runId
 MATCH (n:Network {runId: runId})-[m:HAS_MEMBER]->(x)
 RETURN n.networkId AS network, n.runId AS runId, n.score AS score, n.keyFigures AS keyFigures,
   collect({key: x.key, kind: m.kind, keyFigure: m.keyFigure}) AS members
-ORDER BY score DESC
+ORDER BY score DESC, network

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from api.app import create_app
 from graph.db import Graph
@@ -41,6 +41,7 @@ CHROMIUM = Path(os.environ.get("SPEURNET_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / ".speurnet" / "artifacts" / "screenshots"
 AS_OF = date(2026, 6, 1)  # after every date in the hand-made town
 TIMEOUT_MS = 15_000  # generous for 2 busy cores; a healthy page answers in well under a second
+expect.set_options(timeout=TIMEOUT_MS)  # assertions keep their own 5 s otherwise
 
 
 @dataclass

@@ -83,7 +83,7 @@ def test_search_open_an_address_expand_its_network_follow_a_resident_open_the_do
     expect(page.locator("svg.diagram circle").first).to_be_visible()
     expect(page.locator(".dossier-purpose")).to_have_text(PURPOSE)
     axe(page)
-    pdf = page.request.get("/dossier/bsn:123456782.pdf")
+    pdf = page.request.get("/dossier/bsn:123456782.pdf", timeout=60_000)  # the first render
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
 
 
