@@ -30,8 +30,8 @@ def notify_changes(graph: Graph, at: datetime | None = None) -> dict[str, int]:
     told = news(rows)
     if told:
         graph.write("collab/notification_write", rows=told, at=now)
-    seen = [{"watch": row["watch"], "told": [fact["fact"] for fact in row["facts"]],
-             "score": row.get("score")} for row in rows]
+    seen = [{"watch": row["watch"], "known": row["linked"], "score": row.get("score")}
+            for row in rows]
     checked = graph.write("collab/watches_checked", rows=seen, at=now)[0]["checked"]
     return {"watches": checked, "notifications": len(told)}
 
