@@ -8,6 +8,8 @@ and `loadedAt`, set by the load that created it or last changed one of its value
 
 from __future__ import annotations
 
+from typing import ClassVar, TypeVar
+
 from neomodel import (
     ArrayProperty,
     BooleanProperty,
@@ -20,6 +22,28 @@ from neomodel import (
     StructuredNode,
     StructuredRel,
 )
+from neomodel.properties import Property
+
+P = TypeVar("P", bound=Property)
+
+
+def identifying(prop: P, pseudonym: bool = False) -> P:
+    """Mark a property as naming a person (BSN, names, birth date, free text about someone).
+
+    A role without identities never sees it: masking drops it from every view, and analyst
+    Cypher that mentions it anywhere is refused. `pseudonym=True` marks a person key (`bsn:…`):
+    shown as `pseudo:…` instead of dropped, and usable in Cypher only against a key parameter.
+    """
+    prop.identifying = True  # type: ignore[attr-defined]
+    prop.pseudonym = pseudonym  # type: ignore[attr-defined]
+    return prop
+
+
+def supplied_by(prop: P, *sources: str) -> P:
+    """Mark a property that another source adds to a node (BRK's WOZ value on a BAG address):
+    it is seen by whoever may see that source, not the node's own."""
+    prop.sources = sources  # type: ignore[attr-defined]
+    return prop
 
 
 class Provenance:
@@ -27,7 +51,7 @@ class Provenance:
 
     source = StringProperty()  # file name as loaded, e.g. brp_inschrijvingen.csv
     loadId = StringProperty(index=True)
-    rowKey = StringProperty()
+    rowKey = identifying(StringProperty())  # the row's key in its file: a BRP row's holds a BSN
     record = IntegerProperty()  # 1-based data record number in that file
     loadedAt = DateTimeProperty()
 
@@ -89,6 +113,16 @@ class AddressMatch(StructuredRel, Provenance):  # type: ignore[misc]
     reason = StringProperty()
 
 
+class PredictedLink(StructuredRel):
+    """A link no source states (hidden resident, associate, look-alike): a prediction, not a fact."""
+
+    runId = StringProperty()
+    kind = StringProperty()  # resident, associate, lookalike
+    score = FloatProperty()
+    reasons = ArrayProperty(StringProperty())
+    evidence = identifying(StringProperty())
+
+
 class Neighbourhood(StructuredNode, Provenance):  # type: ignore[misc]
     buurtcode = StringProperty(unique_index=True, required=True)
     name = StringProperty()
@@ -120,10 +154,11 @@ class Address(StructuredNode, Provenance):  # type: ignore[misc]
     y = FloatProperty()
     lat = FloatProperty()
     lon = FloatProperty()
-    wozValue = IntegerProperty()
+    wozValue = supplied_by(IntegerProperty(), "brk_eigendom")
     # A well-formed key referenced by a source but absent from the loaded BAG.
     outsideArea = BooleanProperty(index=True)
     building = RelationshipTo("Building", "IN_BUILDING", model=Link)
+    predicted = RelationshipTo("Address", "PREDICTED_LINK", model=PredictedLink)  # look-alike
     neighbourhood = RelationshipTo("Neighbourhood", "IN_NEIGHBOURHOOD", model=Link)
 
 
@@ -139,7 +174,7 @@ class Company(StructuredNode, Provenance):  # type: ignore[misc]
     # Only referenced (as officer, holder, subject), not in the loaded KvK establishments.
     referenceOnly = BooleanProperty()
     # KvK rows without a BAG key the exact lookup missed: "<rowKey>\t<file>\t<record>\t<address>".
-    addressMentions = ArrayProperty(StringProperty())
+    addressMentions = identifying(ArrayProperty(StringProperty()))
     addressNotes = ArrayProperty(StringProperty())  # "<record>\t<why unresolved>", by matching
     established = RelationshipTo("Address", "ESTABLISHED_AT", model=Establishment)
     addressMatch = RelationshipTo("Address", "ADDRESS_MATCH", model=AddressMatch)
@@ -149,24 +184,26 @@ class Company(StructuredNode, Provenance):  # type: ignore[misc]
 
 class Person(StructuredNode, Provenance):  # type: ignore[misc]
     # bsn:<bsn> for BRP persons; person:<id> for one seen only in KvK or a signal (see loaders).
-    key = StringProperty(unique_index=True, required=True)
-    bsn = StringProperty(unique_index=True)
+    key = identifying(StringProperty(unique_index=True, required=True), pseudonym=True)
+    bsn = identifying(StringProperty(unique_index=True))
     registry = StringProperty(index=True)  # brp, kvk, melding, reference
-    firstNames = StringProperty()
-    prefix = StringProperty()
-    surname = StringProperty()
-    fullName = StringProperty()
-    birthDate = DateProperty(index=True)
-    gender = StringProperty()  # identification only, never a risk feature
+    firstNames = identifying(StringProperty())
+    prefix = identifying(StringProperty())
+    surname = identifying(StringProperty())
+    fullName = identifying(StringProperty())
+    birthDate = identifying(DateProperty(index=True))
+    gender = identifying(StringProperty())  # identification only, never a risk feature
     # The canonical person this record belongs to (entity resolution): the BRP person's key
     # when one is linked by a positive judgement, else the smallest record key of its cluster.
-    canonicalKey = StringProperty(index=True)
+    canonicalKey = identifying(StringProperty(index=True), pseudonym=True)
     # How this record was resolved (record persons only): positive, unsure or negative, the
     # score of that judgement and the best candidate it was judged against.
     matchJudgement = StringProperty()
     matchScore = FloatProperty()
-    matchCandidate = StringProperty()
+    matchCandidate = identifying(StringProperty(), pseudonym=True)
     sameAs = RelationshipTo("Person", "SAME_AS", model=SameAs)
+    # Predicted by analysis: hidden resident (to an address) or associate (to a person).
+    predicted = RelationshipTo("StructuredNode", "PREDICTED_LINK", model=PredictedLink)
     registeredAt = RelationshipTo("Address", "REGISTERED_AT", model=Registration)
     officerOf = RelationshipTo("Company", "OFFICER_OF", model=Role)
     owns = RelationshipTo("Address", "OWNS", model=Ownership)
@@ -190,10 +227,10 @@ class Signal(StructuredNode, Provenance):  # type: ignore[misc]
     channel = StringProperty()  # `bron`: KCC, politie, ...
     category = StringProperty(index=True)
     date = DateProperty()
-    description = StringProperty()  # untrusted free text: always escaped when shown
+    description = identifying(StringProperty())  # untrusted free text: escaped when shown
     addressText = StringProperty()
-    personName = StringProperty()
-    personBirthDate = DateProperty()
+    personName = identifying(StringProperty())
+    personBirthDate = identifying(DateProperty())
     reliability = StringProperty()
     addressNote = StringProperty()  # why entity resolution left addressText unresolved
     about = RelationshipTo("StructuredNode", "ABOUT", model=Link)
@@ -293,7 +330,7 @@ class Flag(StructuredNode):
     name = StringProperty(index=True)
     strength = FloatProperty()  # 0..1
     reason = StringProperty()  # one sentence in Dutch, shown on pages
-    evidence = StringProperty()  # JSON with the facts behind it
+    evidence = identifying(StringProperty())  # JSON with the facts behind it (names persons)
     flags = RelationshipTo("StructuredNode", "FLAGS")
 
 
@@ -389,16 +426,6 @@ class Network(StructuredNode):
     members = RelationshipTo("StructuredNode", "HAS_MEMBER", model=Membership)
 
 
-class PredictedLink(StructuredRel):
-    """A link no source states (hidden resident, associate, look-alike): a prediction, not a fact."""
-
-    runId = StringProperty()
-    kind = StringProperty()  # resident, associate, lookalike
-    score = FloatProperty()
-    reasons = ArrayProperty(StringProperty())
-    evidence = StringProperty()
-
-
 # Collaboration: what users add in the app. Like users and audit entries these are application
 # records (no `source`): reloads and retention purges never touch them, and `speurnet backup`
 # keeps them. Each points at the entity it concerns by relationship.
@@ -487,4 +514,20 @@ FULLTEXT: dict[str, tuple[str, tuple[str, ...]]] = {
     "personNames": ("Person", ("fullName",)),
     "companyNames": ("Company", ("name",)),
     "addressLabels": ("Address", ("label", "street", "city", "postcode")),
+}
+
+# Application records and run bookkeeping: never readable by analyst Cypher, never shown as a
+# fact. (USER_LABELS are also what `speurnet backup` keeps.)
+APPLICATION_LABELS: tuple[str, ...] = (*USER_LABELS, "Load", "MatchRun", "AnalysisRun")
+APPLICATION_TYPES: tuple[str, ...] = ("IN_TEAM", "ON", "WATCHES", "OUTCOME_FOR", "RECORDS")
+# Labels and relationship types every fact of which comes from one source file of the data
+# contract (by stem): a user who may not see that source may not ask for them either. Person,
+# Address and Company nodes are stated by many sources and are withheld per node instead.
+SUPPLIED_BY: dict[str, tuple[str, ...]] = {
+    "Permit": ("vergunningen",), "Signal": ("meldingen",), "Case": ("zaken",),
+    "UtilityUse": ("verbruik",), "NeighbourhoodFigure": ("buurt_cijfers",),
+    "REGISTERED_AT": ("brp_inschrijvingen",), "ESTABLISHED_AT": ("kvk_vestigingen",),
+    "OFFICER_OF": ("kvk_functionarissen",), "OWNS": ("brk_eigendom",),
+    "CONCERNS": ("zaken",), "HELD_BY": ("vergunningen",),
+    "FOR_ADDRESS": ("vergunningen", "verbruik"), "FOR_NEIGHBOURHOOD": ("buurt_cijfers",),
 }
