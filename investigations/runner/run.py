@@ -45,7 +45,8 @@ def may_see(inv: Investigation, scope: Scope) -> bool:
         return True
     if inv.owner is None or inv.visibility == "all":
         return True
-    return inv.visibility == "team" and inv.team == scope.team
+    # A teamless user shares no team: None == None must not open another's team investigation.
+    return inv.visibility == "team" and inv.team is not None and inv.team == scope.team
 
 
 def listing(graph: Graph, scope: Scope) -> list[Investigation]:
