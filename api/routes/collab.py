@@ -1,7 +1,8 @@
 """Collaboration: watch lists, notifications, notes, inspection outcomes and match review.
 
-Anyone logged in keeps watch lists and reads their notifications; notes and outcomes need a
-purpose (X-Purpose) and are logged; match review is for the roles that may see identities.
+Every role that may view entities keeps watch lists and reads its notifications (admin may not:
+403); notes and outcomes need a purpose (X-Purpose) and are logged; match review is for the roles
+that may see identities.
 """
 
 from __future__ import annotations

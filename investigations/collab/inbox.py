@@ -22,6 +22,7 @@ MAX = 500
 def inbox(graph: Graph, scope: Scope, unread: bool = False, limit: int = 100) -> Row:
     """Notifications to this user and their team (masked; withheld where their fact's source is
     closed to the user)."""
+    scope.require("view")
     if not 1 <= limit <= MAX:
         raise BadParameter("limit", f"tussen 1 en {MAX}")
     rows = graph.read("collab/notifications", user=scope.user, team=scope.team, unread=unread,
@@ -34,7 +35,10 @@ def inbox(graph: Graph, scope: Scope, unread: bool = False, limit: int = 100) ->
 
 def unread_count(graph: Graph, scope: Scope) -> int:
     """Unread notifications for the menu: the inbox's unread ones, without reading them (nothing
-    is disclosed, so nothing is audited); those about a fact from a closed source do not count."""
+    is disclosed, so nothing is audited); those about a fact from a closed source do not count.
+    A role that may not view entities has no inbox, so nothing to count."""
+    if not scope.may("view"):
+        return 0
     rows = graph.read("collab/unread_count", user=scope.user, team=scope.team)
     return sum(int(r["count"]) for r in rows
                if r["file"] is None or scope.sees(scope.sources.info(r["file"], r["loadId"])))
@@ -42,6 +46,7 @@ def unread_count(graph: Graph, scope: Scope) -> int:
 
 def mark_read(graph: Graph, scope: Scope, notification_id: str) -> Row:
     """Mark one notification read for this user; NotFound unless it is addressed to them."""
+    scope.require("view")
     if not graph.write("collab/notification_read", id=notification_id, user=scope.user,
                        team=scope.team, at=datetime.now(UTC)):
         raise NotFound(f"notification {notification_id} not found")

@@ -1,7 +1,7 @@
 """Watch lists per user and per team: create, add and remove entities, list them, and who
 watches an entity. A personal list is its owner's alone; a team list is seen and edited by the
-team only. Anyone logged in may keep lists (no purpose needed: a list shows keys and labels,
-masked like any answer)."""
+team only. Every role that may view entities may keep lists (no purpose needed: a list shows
+keys and labels, masked like any answer); admin, which may not, gets 403."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ NAME_MAX = 100
 
 def create_list(graph: Graph, scope: Scope, name: str, team: bool = False) -> Row:
     """A new list of the user's own, or of their team's when `team`."""
+    scope.require("view")
     clean = " ".join(name.split())
     if not clean or len(clean) > NAME_MAX:
         raise BadParameter("name", f"een naam van 1 tot {NAME_MAX} tekens")
@@ -33,13 +34,15 @@ def create_list(graph: Graph, scope: Scope, name: str, team: bool = False) -> Ro
 
 def lists(graph: Graph, scope: Scope, list_id: str | None = None) -> list[Row]:
     """The user's own lists and their team's, with their entries (masked)."""
+    scope.require("view")
     rows = graph.read("collab/lists", user=scope.user, team=scope.team, listId=list_id)
     return shown(graph, scope, [_list(r) for r in rows], "watchlists")  # type: ignore[no-any-return]
 
 
 def get_list(graph: Graph, scope: Scope, list_id: str) -> Row:
     """One list the user may see (unmasked: for checks); NotFound otherwise, whether it exists
-    or not, so a list of another team cannot be probed."""
+    or not, so a list of another team cannot be probed. Every change to a list starts here."""
+    scope.require("view")
     found = graph.read("collab/lists", user=scope.user, team=scope.team, listId=list_id)
     if not found:
         raise NotFound(f"watch list {list_id} not found")
@@ -88,6 +91,7 @@ def watchers(graph: Graph, scope: Scope, entity: Entity) -> Row:
 
 
 def watchers_of(graph: Graph, scope: Scope, public_id: str) -> Row:
+    scope.require("view")
     entity = resolve(graph, scope, public_id)
     return shown(graph, scope, {"entity": entity.node(), **watchers(graph, scope, entity)},  # type: ignore[no-any-return]
                  "watchers", entity.public_id)
