@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any, Self
 
 import neo4j
@@ -30,6 +31,10 @@ LOST = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_erro
 
 class GraphUnavailable(RuntimeError):
     """Neo4j does not answer; callers turn this into a clear message or a 503."""
+
+
+class GraphRefused(GraphUnavailable):
+    """Neo4j answers but refuses the credentials."""
 
 
 class QueryFailed(RuntimeError):
@@ -127,13 +132,26 @@ def translated(timeout: float | None = None) -> Iterator[None]:
         raise QueryFailed(exc.message or str(exc)) from exc
 
 
+def _refusal(settings: Settings) -> str:
+    if not settings.managed:
+        return f"Neo4j at {settings.uri} refused the credentials (NEO4J_USER/NEO4J_PASSWORD)"
+    if settings.auth is None:
+        return (f"Neo4j at {settings.uri} asks for a password and {settings.password_file} is "
+                "missing: `speurnet db stop` and `speurnet db start` set a new one")
+    return (f"Neo4j at {settings.uri} refused the password in {settings.password_file}: remove "
+            "that file, then `speurnet db stop` and `speurnet db start` set a new one")
+
+
 class Graph:
     """A connection to one Neo4j database."""
 
-    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 2000) -> None:
+    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 2000,
+                 home: Path | None = None) -> None:
         self._driver = driver
         self.database = database
         self.batch_size = batch_size
+        # The home folder of the settings it was opened with: where the audit key and anchor are.
+        self.home = home
 
     @classmethod
     def connect(cls, settings: Settings | None = None, check: bool = True) -> Graph:
@@ -145,7 +163,7 @@ class Graph:
             # "Property/label does not exist" on a graph not analysed yet is expected, not news.
             notifications_disabled_classifications=[
                 neo4j.NotificationDisabledClassification.UNRECOGNIZED])
-        graph = cls(driver, settings.database, settings.batch_size)
+        graph = cls(driver, settings.database, settings.batch_size, settings.home)
         if check:
             try:
                 driver.verify_connectivity()
@@ -154,9 +172,7 @@ class Graph:
                 raise GraphUnavailable(f"Neo4j does not answer at {settings.uri}: {exc}") from exc
             except neo4j_errors.AuthError as exc:
                 driver.close()
-                raise GraphUnavailable(
-                    f"Neo4j at {settings.uri} refused the credentials (NEO4J_USER/NEO4J_PASSWORD)"
-                ) from exc
+                raise GraphRefused(_refusal(settings)) from exc
         return graph
 
     def close(self) -> None:

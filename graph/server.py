@@ -1,24 +1,30 @@
 """Start, stop and inspect the project's own Neo4j server (jars resolved by Maven).
 
 The server runs as a background `java` process with its home under `<SPEURNET_HOME>/neo4j`;
-a pid file there lets `stop` and `status` find it again from another shell.
+a pid file there lets `stop` and `status` find it again from another shell. It requires a
+password: the first start of a home generates one into `<SPEURNET_HOME>/neo4j-password` (0600)
+and gives it to user `neo4j` with Neo4j's own `neo4j-admin dbms set-initial-password`.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from graph.homefiles import create_secret, private_folder
 from graph.settings import ROOT, Settings, get_settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+# `neo4j-admin` without its launcher script (which would start this same class in a new JVM).
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 # A direct java launch ignores server.jvm.additional, so the flags Neo4j's own script adds are here.
 JVM_FLAGS = [
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -116,9 +122,10 @@ def install(settings: Settings | None = None, quiet: bool = True) -> None:
         raise ServerError(f"Maven could not resolve the Neo4j jars (mvn exit {result.returncode})\n{tail}")
 
 
-def write_conf(settings: Settings) -> Path:
+def write_conf(settings: Settings, auth: bool = True) -> Path:
     """Write neo4j.conf for the managed server and make its folders."""
     base = home(settings)
+    private_folder(settings.home)
     for sub in ("conf", "data", "logs", "run", "import"):
         (base / sub).mkdir(parents=True, exist_ok=True)
     conf = {
@@ -131,7 +138,7 @@ def write_conf(settings: Settings) -> Path:
         "server.bolt.advertised_address": f"127.0.0.1:{settings.bolt_port}",
         "server.http.enabled": "false",
         "server.https.enabled": "false",
-        "dbms.security.auth_enabled": "false",
+        "dbms.security.auth_enabled": "true" if auth else "false",
         "server.memory.pagecache.size": settings.pagecache,
         "dbms.usage_report.enabled": "false",
         "dbms.security.procedures.unrestricted": "gds.*,apoc.*",
@@ -168,7 +175,7 @@ def _explain_exit(settings: Settings, code: int | None) -> str:
 
 def _wait_for_bolt(settings: Settings, proc: subprocess.Popen[bytes]) -> None:
     # Imported here so that `status` and `stop` work even when the driver is broken.
-    from graph.db import Graph, GraphUnavailable
+    from graph.db import Graph, GraphRefused, GraphUnavailable
 
     deadline = time.monotonic() + settings.start_timeout
     while time.monotonic() < deadline:
@@ -179,6 +186,8 @@ def _wait_for_bolt(settings: Settings, proc: subprocess.Popen[bytes]) -> None:
             try:
                 Graph.connect(settings).close()
                 return
+            except GraphRefused as exc:
+                raise ServerError(str(exc)) from exc
             except GraphUnavailable:
                 pass
         time.sleep(0.5)
@@ -186,6 +195,73 @@ def _wait_for_bolt(settings: Settings, proc: subprocess.Popen[bytes]) -> None:
         f"Neo4j did not answer on {settings.uri} within {settings.start_timeout:.0f}s; "
         f"see {_console_log(settings)}"
     )
+
+
+def _classpath(settings: Settings) -> str:
+    return f"{settings.runtime / 'plugins'}/*:{settings.runtime / 'lib'}/*"
+
+
+def _system_created(settings: Settings) -> bool:
+    """True once the server has started on this home (the system database holds the users)."""
+    return (home(settings) / "data" / "databases" / "system").exists()
+
+
+def _set_initial_password(settings: Settings, conf: Path, password: str) -> None:
+    """`neo4j-admin dbms set-initial-password`, before the system database exists."""
+    env = dict(os.environ, NEO4J_HOME=str(home(settings)), NEO4J_CONF=str(conf.parent))
+    cmd = ["java", "-Xmx256m", *JVM_FLAGS, "-cp", _classpath(settings), ADMIN_TOOL,
+           "dbms", "set-initial-password", password]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False,
+                          stdin=subprocess.DEVNULL, cwd=home(settings))
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-10:])
+        raise ServerError(f"neo4j-admin could not set the initial password (exit "
+                          f"{done.returncode}):\n{tail}")
+
+
+def _reset_password(settings: Settings, password: str) -> None:
+    """A home whose database was made without a password (before auth was on): start it once
+    more without auth, on loopback as it always ran, and give `neo4j` the new password (Neo4j's
+    documented recovery of the admin password)."""
+    from graph.db import Graph
+
+    _launch(settings, auth=False)
+    try:
+        with Graph.connect(replace(settings, database="system")) as system:
+            system.write("admin/set_password", password=password)
+    finally:
+        stop(settings)
+
+
+def ensure_password(settings: Settings) -> None:
+    """Give user `neo4j` the home's password file, creating both on a home's first start."""
+    if settings.password_file.exists():
+        return
+    password = secrets.token_urlsafe(32)
+    if _system_created(settings):
+        _reset_password(settings, password)
+    else:
+        _set_initial_password(settings, write_conf(settings), password)
+    create_secret(settings.password_file, password.encode)
+
+
+def _launch(settings: Settings, auth: bool) -> None:
+    conf = write_conf(settings, auth)
+    cmd = ["java", f"-Xms{settings.heap}", f"-Xmx{settings.heap}", *JVM_FLAGS,
+           "-cp", _classpath(settings), ENTRY_POINT, f"--home-dir={home(settings)}",
+           f"--config-dir={conf.parent}", "--console-mode"]
+    log = _console_log(settings).open("wb")
+    # A session of its own: Ctrl-C in the shell that started it does not stop the database.
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True, cwd=home(settings))
+    log.close()
+    _pid_file(settings).write_text(str(proc.pid))
+    try:
+        _wait_for_bolt(settings, proc)
+    except BaseException:
+        _terminate(proc.pid)
+        _pid_file(settings).unlink(missing_ok=True)
+        raise
 
 
 def start(settings: Settings | None = None) -> Status:
@@ -203,24 +279,8 @@ def start(settings: Settings | None = None) -> Status:
             "or set SPEURNET_BOLT_PORT to a free port (or NEO4J_URI to use that server)"
         )
     install(settings)
-    conf = write_conf(settings)
-    runtime = settings.runtime
-    classpath = f"{runtime / 'plugins'}/*:{runtime / 'lib'}/*"
-    cmd = ["java", f"-Xms{settings.heap}", f"-Xmx{settings.heap}", *JVM_FLAGS, "-cp", classpath,
-           ENTRY_POINT, f"--home-dir={home(settings)}", f"--config-dir={conf.parent}",
-           "--console-mode"]
-    log = _console_log(settings).open("wb")
-    # A session of its own: Ctrl-C in the shell that started it does not stop the database.
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True, cwd=home(settings))
-    log.close()
-    _pid_file(settings).write_text(str(proc.pid))
-    try:
-        _wait_for_bolt(settings, proc)
-    except BaseException:
-        _terminate(proc.pid)
-        _pid_file(settings).unlink(missing_ok=True)
-        raise
+    ensure_password(settings)
+    _launch(settings, auth=True)
     return status(settings)
 
 

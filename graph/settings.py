@@ -8,6 +8,8 @@ from pathlib import Path
 
 #: The repository root (the package is installed editable from here).
 ROOT = Path(__file__).resolve().parent.parent
+#: The managed server's password for user `neo4j`, generated on first start (in the home).
+PASSWORD_FILE = "neo4j-password"
 
 
 def _env(name: str, default: str) -> str:
@@ -60,11 +62,19 @@ class Settings:
         return self.neo4j_uri or f"bolt://127.0.0.1:{self.bolt_port}"
 
     @property
+    def password_file(self) -> Path:
+        return self.home / PASSWORD_FILE
+
+    @property
     def auth(self) -> tuple[str, str] | None:
-        # The managed server runs without auth on loopback; an external one gets credentials.
-        if self.managed and not self.neo4j_password:
+        """Credentials: the managed server's from its password file (None before its first
+        start), a server named by NEO4J_URI's from NEO4J_USER and NEO4J_PASSWORD."""
+        if not self.managed:
+            return (self.neo4j_user, self.neo4j_password)
+        try:
+            return ("neo4j", self.password_file.read_text(encoding="utf-8").strip())
+        except FileNotFoundError:
             return None
-        return (self.neo4j_user, self.neo4j_password)
 
 
 def get_settings() -> Settings:
