@@ -67,7 +67,9 @@ def _user(row: dict[str, Any]) -> User:
 
 def add_user(graph: Graph, name: str, role: str, password: str | None, team: str | None = None,
              partner: str | None = None) -> User:
-    """Create (or update) a user; without a password an existing one keeps theirs."""
+    """Create (or update) a user; without a password an existing one keeps theirs. A new
+    password (a change or a reset) ends every earlier page session and deletes the user's API
+    tokens: whoever held the old password may have made them."""
     if not NAME.fullmatch(name):
         raise BadParameter("name", "2-40 characters: lower-case letters, digits, . _ -")
     if role not in ROLES:
