@@ -25,6 +25,7 @@ from investigations.access.policy import Policy, load_policy
 from investigations.access.pseudonyms import Pseudonyms, derive, secret
 from investigations.access.scope import Scope, clean_purpose
 from investigations.access.sources import SourceCache
+from investigations.access.throttle import LoginThrottle
 from investigations.access.users import User, user_by_name, user_by_token
 from investigations.errors import Unauthenticated
 
@@ -42,6 +43,7 @@ class Access:
     pseudonyms: Pseudonyms
     session_key: bytes
     sources: SourceCache = field(default_factory=SourceCache)
+    logins: LoginThrottle = field(default_factory=LoginThrottle)  # failed logins, this process
     _tokens: dict[str, tuple[float, User]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
