@@ -331,6 +331,9 @@ class Flag(StructuredNode):
     strength = FloatProperty()  # 0..1
     reason = StringProperty()  # one sentence in Dutch, shown on pages
     evidence = identifying(StringProperty())  # JSON with the facts behind it (names persons)
+    # The source files (as the load log names them) whose facts the evidence shows: a user who
+    # may not see one of them is not shown the flag either (its reason and evidence quote them).
+    sources = ArrayProperty(StringProperty())
     flags = RelationshipTo("StructuredNode", "FLAGS")
 
 

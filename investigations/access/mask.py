@@ -1,16 +1,23 @@
 """`disclose`: the one function every response, investigation result and export passes through.
 
-It does two things to a payload of plain values (dicts, lists, strings):
+It does three things to a payload of plain values (dicts, lists, strings):
 
 1. **Withholds facts** the user may not see. A fact is a dict with a `source` dict (`file`,
-   `loadId`): a node, a relationship, a timeline event. A hidden fact disappears, and so does
-   whatever holds it up to the nearest list (a link whose person is hidden goes as a whole, a row
-   with a hidden node goes). The top-level payload keeps its fields (set to None) and says how
-   many facts were withheld in `withheld`.
-2. **Pseudonymises** when the scope has no identities: every person key (`bsn:…`, `person:…`),
-   wherever it appears, becomes `pseudo:<id>`; BSN, name and birth date fields go; free text that
-   may name a person (a signal's description, a source row key) goes; a bare nine-digit number
-   (a BSN inside a text) is blotted out.
+   `loadId`): a node, a relationship, a timeline event. Evidence is a dict with `sources` (the
+   files it quotes: a Flag, or a flag as a view shows it): withheld when the user may not see
+   one of them. A hidden fact disappears, and so does whatever holds it up to the nearest list
+   (a link whose person is hidden goes as a whole, a row with a hidden node goes). The top-level
+   payload keeps its fields (set to None) and says how many facts were withheld in `withheld`.
+2. **Withholds application records** shown as data: a node whose kind or labels is one of the
+   model's APPLICATION_LABELS (a User, an AuditEntry, a Notification that analyst Cypher
+   returned) is never a fact, whoever asks. The app's own panels (notes, inbox, audit log) show
+   their records as flat dicts (no `properties`), and are not touched.
+3. **Pseudonymises** when the scope has no identities, by what the model declares
+   (graph/model.py `identifying`): a node or relationship of kind K loses K's identifying
+   properties, and K's pseudonym properties (person keys) show as `pseudo:<id>`; a dict of no
+   known kind loses the names that identify a person wherever the model declares them, and the
+   payload fields of PAYLOAD_IDENTIFYING. Every person key in any text becomes its pseudonym;
+   as a last safety net a bare nine-digit number (a BSN inside free text) is blotted out.
 """
 
 from __future__ import annotations
@@ -18,26 +25,64 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from graph import model, vocabulary
 from investigations.access.pseudonyms import PERSON_KEY
 from investigations.access.scope import Scope
 
-# Properties that identify a person (Person nodes, signal mentions, investigation columns).
-IDENTIFYING = frozenset({
-    "bsn", "firstNames", "prefix", "surname", "fullName", "birthDate", "gender",
-    "personName", "personBirthDate", "ownerBsn", "holderBsn", "voornamen", "geslachtsnaam",
-    "geboortedatum",
+# Identifying payload fields that are no model property: raw source columns a reject report
+# quotes (the BRK and permit files' owner and holder BSN, BRP name and birth date columns, a
+# signal's `omschrijving`), and `q`, what someone typed into a search (kept in the audit log).
+PAYLOAD_IDENTIFYING = frozenset({
+    "ownerBsn", "holderBsn", "voornamen", "geslachtsnaam", "geboortedatum", "omschrijving", "q",
 })
-# Free text that may name a person: dropped for pseudonymised users whatever holds it (a
-# source row key holds a BSN; `q` is what someone typed into a search, kept in the audit log).
-FREE_TEXT = frozenset({"rowKey", "omschrijving", "q"})
-FREE_TEXT_BY_KIND = {"Signal": frozenset({"description"}), "Note": frozenset({"text", "body"})}
+# Free text of the app's own records, shown by their own panels (a note may name anyone): not a
+# fact of any source, so the model declares nothing identifying on it.
+RECORD_FREE_TEXT = {"Note": frozenset({"text", "body"})}
+# JSON kept as text (Flag and PREDICTED_LINK evidence): where the holder's kind is unknown (a
+# flag as a view lists it) it is masked inside instead of dropped.
+JSON_TEXT = frozenset({"evidence"})
+APPLICATION = frozenset(model.APPLICATION_LABELS)
 # Nine digits standing alone, not part of a longer token: the hex of a pseudonym or of a record's
 # id (`pseudo:751f7b4ed208331679f0`, `dec-4e123456789f0a1b`) can hold nine digits in a row by
 # chance, and must come through whole, or the id no longer names its record.
 BARE_BSN = re.compile(r"(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])")
-JSON_TEXT = frozenset({"evidence"})  # JSON kept as text (Flag evidence): masked inside
+
+
+@lru_cache(maxsize=1)
+def _everywhere() -> frozenset[str]:
+    """Property names that identify a person on every label and type declaring them (`bsn`,
+    `fullName`, `rowKey`), so they go from a dict whatever holds it; pseudonym keys excepted
+    (their values are pseudonymised as text)."""
+    found = set(PAYLOAD_IDENTIFYING)
+    for name in vocabulary.identifying_names() - JSON_TEXT:
+        holders = vocabulary.holders(name)
+        if all(name in e.identifying() and name not in e.pseudonyms() for e in holders):
+            found.add(name)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def _drops(kind: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(properties dropped, person-key properties pseudonymised) in a dict of this kind."""
+    element = vocabulary.elements().get(kind or "")
+    if element is None:
+        return _everywhere(), frozenset()
+    pseudonyms = element.pseudonyms()
+    own = (element.identifying() - pseudonyms) | RECORD_FREE_TEXT.get(element.name, frozenset())
+    return own | _everywhere(), pseudonyms
+
+
+def _element_of(value: dict[str, Any]) -> str | None:
+    """The model label (`kind`) or relationship type (`type`) a dict shows, if it shows one."""
+    for key, relationship in (("kind", False), ("type", True)):
+        name = value.get(key)
+        element = vocabulary.elements().get(name) if isinstance(name, str) else None
+        if element is not None and element.relationship is relationship:
+            return element.name
+    return None
 
 
 def _hide_bsn(_: re.Match[str]) -> str:
@@ -75,18 +120,42 @@ class _Walk:
         return BARE_BSN.sub(_hide_bsn, self.scope.pseudonyms.replace_keys(value))
 
     def hidden(self, value: dict[str, Any]) -> bool:
+        if not (self.application(value) or self.unseen_source(value)
+                or self.unseen_evidence(value)):
+            return False
+        self.out.withheld += 1
+        if isinstance(value.get("id"), str):
+            self.hidden_ids.add(self.text(value["id"], shown=False))
+        return True
+
+    def unseen_source(self, value: dict[str, Any]) -> bool:
         source = value.get("source")
         if not isinstance(source, dict) or "file" not in source:
             return False
         info = self.scope.sources.info(source.get("file"), source.get("loadId"))
         if info is not None:
             source["partner"], source["tier"] = info.partner, info.tier
-        if self.scope.sees(info):
+        return not self.scope.sees(info)
+
+    def unseen_evidence(self, value: dict[str, Any]) -> bool:
+        """Evidence quoting a source the user may not see (a flag's `sources`)."""
+        files = value.get("sources")
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             return False
-        self.out.withheld += 1
-        if isinstance(value.get("id"), str):
-            self.hidden_ids.add(self.text(value["id"], shown=False))
-        return True
+        return not all(self.scope.sees(self.scope.sources.info(f, None)) for f in files)
+
+    @staticmethod
+    def application(value: dict[str, Any]) -> bool:
+        """A graph node of an application label (User, AuditEntry, Notification, ...) shown as
+        data: a node as investigations/explore/nodes.py shows one (kind and `properties`), or
+        with its `labels`. The app's panels show their own records flat (a note is `kind`,
+        `text`, `author`): those are not data facts, and pass."""
+        kind, labels = value.get("kind"), value.get("labels")
+        if isinstance(kind, str) and kind in APPLICATION and isinstance(
+                value.get("properties"), dict):
+            return True
+        return isinstance(labels, list) and any(
+            isinstance(label, str) and label in APPLICATION for label in labels)
 
     def walk(self, value: Any, kind: str | None = None) -> Any:
         if isinstance(value, str):
@@ -101,18 +170,20 @@ class _Walk:
     def walk_dict(self, value: dict[str, Any], kind: str | None) -> Any:
         if self.hidden(value):
             return HIDDEN
-        kind = value.get("kind") if isinstance(value.get("kind"), str) else kind
-        drop = (IDENTIFYING | FREE_TEXT | FREE_TEXT_BY_KIND.get(kind or "", frozenset())
-                if self.mask else frozenset())
+        # A node's `properties` are masked by the node's kind, a relationship's by its type.
+        own = _element_of(value)
+        kind = own or kind
+        drop, pseudonyms = _drops(kind) if self.mask else (frozenset(), frozenset())
         result: dict[str, Any] = {}
         for key, item in value.items():
             if key in drop:
                 continue
+            if key in pseudonyms and isinstance(item, str) and not PERSON_KEY.fullmatch(item):
+                continue  # a person key property holding no key: nothing to pseudonymise
             if key in JSON_TEXT and isinstance(item, str) and self.mask:
                 item = self.json_text(item)
             elif key == "label" and kind == "Person" and self.mask:
                 item = value.get("id") or ""
-            # Properties of a node are masked by the node's kind (a Person's `properties`).
             walked = self.walk(item, kind if key == "properties" else None)
             if walked is HIDDEN:
                 return HIDDEN

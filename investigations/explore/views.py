@@ -138,6 +138,7 @@ def latest_flags(flags: list[Row]) -> list[Row]:
     kept = [f for f in flags if str(f.get("runId") or "") == latest]
     return sorted(({"key": f.get("key"), "name": f.get("name"), "strength": f.get("strength"),
                     "reason": f.get("reason"), "evidence": f.get("evidence"),
+                    "sources": f.get("sources") or [],  # masking withholds it by these
                     "runId": f.get("runId")} for f in kept),
                   key=lambda f: -(f["strength"] or 0.0))
 

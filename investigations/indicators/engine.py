@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from graph.db import Graph, Row
@@ -28,8 +29,25 @@ def find(graph: Graph, indicator: Indicator, as_of: date) -> list[Row]:
     return list(best.values())
 
 
-def flag_rows(indicator: Indicator, rows: Iterable[Row], as_of: date) -> Iterator[Row]:
-    """Rows for `indicators/write_flags`: the reason sentence and the evidence as JSON."""
+def loaded_files(graph: Graph) -> dict[str, list[str]]:
+    """Source stem -> the file names the load log holds for it (`verbruik` -> verbruik.csv)."""
+    found: dict[str, list[str]] = {}
+    for row in graph.read("access/sources"):
+        names = found.setdefault(PurePath(row["file"]).stem, [])
+        if row["file"] not in names:
+            names.append(row["file"])
+    return found
+
+
+def source_files(indicator: Indicator, files: Mapping[str, list[str]]) -> list[str]:
+    """The loaded files whose facts the indicator's evidence shows (its flags' `sources`)."""
+    return sorted({name for stem in indicator.stems() for name in files.get(stem, [])})
+
+
+def flag_rows(indicator: Indicator, rows: Iterable[Row], as_of: date,
+              sources: list[str] | None = None) -> Iterator[Row]:
+    """Rows for `indicators/write_flags`: the reason sentence, the evidence as JSON and the
+    source files it quotes."""
     thresholds = indicator.params()
     for row in rows:
         facts = row["facts"] or {}
@@ -38,17 +56,19 @@ def flag_rows(indicator: Indicator, rows: Iterable[Row], as_of: date) -> Iterato
         yield {"label": row["label"], "subject": row["subject"], "name": indicator.name,
                "title": indicator.title, "strength": round(row["strength"], 4),
                "reason": reason(indicator, facts),
-               "evidence": json.dumps(evidence, ensure_ascii=False, default=str, sort_keys=True)}
+               "evidence": json.dumps(evidence, ensure_ascii=False, default=str, sort_keys=True),
+               "sources": sources or []}
 
 
 def run(graph: Graph, run_id: str, as_of: date,
         indicators: Iterable[Indicator] = INDICATORS) -> dict[str, Any]:
     """Run every indicator and write its flags; returns the number of flags per indicator."""
     figures: dict[str, Any] = {}
+    files = loaded_files(graph)
     for indicator in indicators:
         found = find(graph, indicator, as_of)
+        rows = flag_rows(indicator, found, as_of, source_files(indicator, files))
         written = sum(answer.get("written", 0) for answer in graph.write_batches(
-            "indicators/write_flags", flag_rows(indicator, found, as_of), runId=run_id,
-            asOf=as_of))
+            "indicators/write_flags", rows, runId=run_id, asOf=as_of))
         figures[indicator.name] = written
     return figures

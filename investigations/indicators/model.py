@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph import vocabulary
+
 SUBJECTS = ("Address", "Person", "Company")
 
 # Thresholds are plain values a Cypher parameter can carry.
@@ -41,6 +43,25 @@ class Indicator:
     evidence: tuple[str, ...]  # the fact names each row carries
     thresholds: Mapping[str, Threshold] = field(default_factory=dict)
     explained_by: str = ""  # lawful situations it deliberately leaves alone
+
+    def stems(self) -> tuple[str, ...]:
+        """The data-contract sources (file stems) whose facts `uses` reads, from the model's
+        `SUPPLIED_BY`: its flags' evidence quotes them. A label many sources state (Person,
+        Address, Company) adds none of its own; its facts are withheld per node."""
+        found: list[str] = []
+        shared: list[tuple[str, ...]] = []  # types several sources supply (FOR_ADDRESS)
+        for use in self.uses:
+            name, _, prop = use.partition(".")
+            element = vocabulary.elements().get(name)
+            if element is None:
+                raise ValueError(f"{self.name} uses {use}: no such label or type in the model")
+            stems = element.sources(prop or None)
+            if len(stems) > 1:
+                shared.append(stems)
+            found += [s for s in stems if len(stems) == 1 and s not in found]
+        for stems in shared:  # the supplier of the label read at its end, else every supplier
+            found += [s for s in stems if s not in found and not set(stems) & set(found)]
+        return tuple(found)
 
     @property
     def query(self) -> str:
