@@ -10,9 +10,10 @@ from graph.db import Answer, Graph, QueryFailed, QueryTimedOut
 from investigations.access.gate import release, resolve_key
 from investigations.access.policy import ROLES
 from investigations.access.scope import Scope
+from investigations.boundary.parse import Refused
 from investigations.errors import BadParameter, Conflict, Forbidden, NotFound, TimedOut
 from investigations.explore import nodes
-from investigations.runner import readonly
+from investigations.runner.admission import admitted, masked_error
 from investigations.runner.catalog import (
     MAX_LIMIT,
     NAME,
@@ -80,14 +81,16 @@ def execute(graph: Graph, scope: Scope, name: str, given: dict[str, Any],
     for param in inv.params:
         if param.type == "key" and isinstance(bound.get(param.name), str):
             bound[param.name] = resolve_key(graph, scope, bound[param.name], param.name)
-    readonly.check(inv.text)
+    checked = admitted(scope, inv)
     try:
-        answer = graph.investigate(inv.text, bound, inv.timeout, min(limit or inv.limit, MAX_LIMIT))
+        answer = graph.investigate(checked.text, {**bound, **checked.literals}, inv.timeout,
+                                   min(limit or inv.limit, MAX_LIMIT))
     except QueryTimedOut:
         raise TimedOut(f"investigation {name} stopped after {inv.timeout:g} s; narrow its "
                        "parameters") from None
     except QueryFailed as exc:
-        raise BadParameter("cypher", f"Neo4j refused investigation {name}: {exc}") from None
+        raise BadParameter("cypher", f"Neo4j refused investigation {name}: "
+                                     f"{masked_error(str(exc))}") from None
     payload = {"investigation": name, "title": inv.title, "purpose": purpose,
                "params": {k: _plain(v) for k, v in bound.items()}, **shape(answer)}
     return inv, bound, payload
@@ -96,7 +99,36 @@ def execute(graph: Graph, scope: Scope, name: str, given: dict[str, Any],
 def run(graph: Graph, scope: Scope, name: str, given: dict[str, Any],
         limit: int | None = None) -> Row:
     _, _, payload = execute(graph, scope, name, given, limit)
-    return release(graph, scope, payload, "run", name, payload["params"])  # type: ignore[no-any-return]
+    return drawn(release(graph, scope, payload, "run", name, payload["params"]))
+
+
+def drawn(shown: Row) -> Row:
+    """`shown` with a graph of only what its rows show: a node or relationship of a row that was
+    withheld is not drawn either (it would tell what the rows leave out)."""
+    nodes: set[str] = set()
+    rels: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("kind"), str) and "id" in value:
+                nodes.add(value["id"])
+            elif "type" in value and "start" in value and "end" in value:
+                rels.add(value["id"])
+                nodes.update((value["start"], value["end"]))
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(shown.get("rows") or [])
+    picture = shown.get("graph") or {}
+    kept = [n for n in picture.get("nodes") or [] if n.get("id") in nodes]
+    ids = {n["id"] for n in kept}
+    shown["graph"] = {"nodes": kept, "relationships": [
+        r for r in picture.get("relationships") or []
+        if r.get("id") in rels and r.get("start") in ids and r.get("end") in ids]}
+    return shown
 
 
 def _plain(value: Any) -> Any:
@@ -150,16 +182,17 @@ def save(graph: Graph, scope: Scope, name: str, title: str, description: str, te
         declared = [parse_param(p) if isinstance(p, str) else param_from_row(p) for p in params]
     except (TypeError, ValueError) as exc:
         raise BadParameter("params", str(exc)) from None
-    readonly.check(text)
-    try:
-        kind = graph.query_type(text, {p.name: p.default for p in declared})
-    except QueryFailed as exc:
-        raise BadParameter("cypher", f"Neo4j cannot plan it: {exc}") from None
-    if kind != "r":
-        raise readonly.Refused(f"Neo4j's planner says it would write (query type {kind})")
     inv = Investigation(name, title or name, description, text, tuple(declared),
                         frozenset(wanted), owner=scope.user, team=scope.team,
                         visibility=visibility)
+    checked = admitted(scope, inv)  # checked again for whoever runs it
+    try:
+        kind = graph.query_type(checked.text, {**{p.name: p.default for p in declared},
+                                               **checked.literals})
+    except QueryFailed as exc:
+        raise BadParameter("cypher", f"Neo4j cannot plan it: {masked_error(str(exc))}") from None
+    if kind != "r":
+        raise Refused("the whole text", f"Neo4j's planner says it would write (query type {kind})")
     stored = graph.write("api/saved_write", investigation=name, title=inv.title, description=description,
                          query=text, params=json.dumps([_param_row(p) for p in declared]),
                          roles=sorted(wanted), owner=scope.user, team=scope.team,
