@@ -13,6 +13,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
+from api.headers import SecurityHeaders, docs_policy
 from api.routes import (
     assets,
     audit,
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)
     _errors(app)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -98,7 +100,9 @@ def _docs(app: FastAPI) -> APIRouter:
 
     @router.get("/docs")
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="Speurnet API")
+        found = get_swagger_ui_html(openapi_url="/openapi.json", title="Speurnet API")
+        found.headers["Content-Security-Policy"] = docs_policy(bytes(found.body).decode())
+        return found
 
     return router
 

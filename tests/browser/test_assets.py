@@ -44,6 +44,8 @@ def test_without_the_npm_packages_a_vendor_url_answers_404_with_a_log_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(assets, "PACKAGES", tmp_path)  # the live app runs in this process
     browser_errors.allow(r"status of 404 .*/static/vendor/")  # pages using them show it too
+    # and, under X-Content-Type-Options: nosniff, refuse the 404's JSON as script or style.
+    browser_errors.allow(r"Refused to (execute script|apply style) from .*/static/vendor/")
     login(page, "olga")
     response = page.request.get("/static/vendor/leaflet.js")
     assert response.status == 404

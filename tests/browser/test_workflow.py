@@ -116,7 +116,7 @@ def test_run_an_investigation_see_table_and_graph_and_download(page: Page) -> No
     with page.expect_navigation():
         page.get_by_role("button", name="Uitvoeren").click()
     expect(page.locator("table").last.locator("a[href^='/persoon/']").first).to_be_visible()
-    page.wait_for_function("document.querySelector('#result-graph canvas') !== null")
+    page.wait_for_function("() => document.querySelector('#result-graph canvas') !== null")
     axe(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
