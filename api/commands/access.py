@@ -17,7 +17,7 @@ from rich.console import Console
 from api.commands.errors import catching
 from graph.db import Graph
 from graph.settings import get_settings
-from investigations.access import audit, privacy, users
+from investigations.access import audit, audit_chain, privacy, users
 from investigations.access.policy import load_policy
 from investigations.access.pseudonyms import Pseudonyms, secret
 from investigations.access.scope import Scope, operator_scope
@@ -122,11 +122,12 @@ def audit_export(
 @audit_app.command("verify")
 @clear
 def audit_verify() -> None:
-    """Check the hash chain: every entry present and unchanged."""
+    """Check the chain: every entry present, its HMAC right, and the end the anchor file names."""
     with Graph.connect() as graph:
         count, problems = audit.verify(graph)
     for problem in problems:
-        err.print(f"[bold red]audit:[/] {problem}", highlight=False)
+        err.print(f"[bold red]audit:[/] {problem}", highlight=False, soft_wrap=True)
+    err.print(audit_chain.describe(get_settings().home), highlight=False, soft_wrap=True)
     err.print(f"{count} entries checked, {len(problems)} problems.")
     if problems:
         raise typer.Exit(1)

@@ -1,22 +1,24 @@
 """The audit log: who saw which entity, ran which investigation, exported what, and why.
 
 Append-only: the application has statements to add and read entries, none to change or delete
-one. Each entry carries the hash of the entry before it (`prev`) and its own over its canonical
-JSON (`hash`), so an entry changed or removed behind the application's back breaks the chain
-(`speurnet audit verify`). Entries are written before the response leaves: a request whose entry
+one. Each entry carries the hash of the entry before it (`prev`) and its own, an HMAC over its
+canonical JSON with a key outside the database (`hash`, see audit_chain), and the chain's end is
+anchored in a file beside that key, so an entry changed or removed behind the application's back
+shows (`speurnet audit verify`), even when the hashes in Neo4j were recomputed. Entries are written before the response leaves: a request whose entry
 cannot be written gets no data.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from graph.db import Graph
+from investigations.access import audit_chain
 from investigations.access.audit_batch import batcher
 from investigations.access.mask import disclose
 from investigations.access.scope import Scope
@@ -64,20 +66,42 @@ def entries(graph: Graph, since: date | None = None, user: str | None = None,
 
 
 def verify(graph: Graph) -> tuple[int, list[str]]:
-    """Walk the chain: (entries checked, problems found)."""
+    """Walk the chain, checking each entry's HMAC (SHA-256 before the key existed) and the end
+    against the anchor file: (entries checked, problems found)."""
+    home = audit_chain.home_of(graph)
+    secret, anchor = audit_chain.key(home), audit_chain.read_anchor(home)
     problems: list[str] = []
-    prev, expected, count = "", 1, 0
+    hmac_from: float = anchor.hmacFrom if anchor else 1 if secret else math.inf
+    if anchor is None and secret is not None:
+        problems.append(f"the anchor {audit_chain.anchor_path(home)} is missing: restore it from "
+                        "the last backup")
+    if secret is None and hmac_from != math.inf:
+        problems.append(f"the audit key {home / audit_chain.KEY_FILE} is missing: HMACs are not "
+                        "checked")
+    prev, expected, count, anchored = "", 1, 0, None
     for row in entries(graph):
         count += 1
         if row["seq"] != expected:
             problems.append(f"entry {expected} is missing (next is {row['seq']})")
-        digest = hashlib.sha256(f"{prev}{row['seq']}{row['payload']}".encode()).hexdigest()
+        if row["seq"] < hmac_from:
+            digest = audit_chain.legacy(prev, row["seq"], row["payload"])
+        else:
+            digest = audit_chain.mac(secret, prev, row["seq"], row["payload"]) if secret \
+                else row["hash"]
         if row["prev"] != prev or row["hash"] != digest:
-            problems.append(f"entry {row['seq']} was changed (hash does not match)")
+            problems.append(f"entry {row['seq']} was changed (its HMAC does not match)")
+        if anchor is not None and row["seq"] == anchor.seq:
+            anchored = row["hash"]
         prev, expected = row["hash"], row["seq"] + 1
     head = graph.read("access/audit_head")[0]
     if head["seq"] != expected - 1 or head["hash"] != prev:
         problems.append(f"the log ends at {expected - 1} but its head says {head['seq']}")
+    if anchor is not None and anchor.seq > expected - 1:
+        problems.append(f"the log ends at entry {expected - 1} but {audit_chain.anchor_path(home)} "
+                        f"says it reached {anchor.seq}: entries were removed from the end")
+    elif anchor is not None and anchored != anchor.hash:
+        problems.append(f"entry {anchor.seq} was changed (it is not the entry anchored in "
+                        f"{audit_chain.anchor_path(home)})")
     return count, problems
 
 

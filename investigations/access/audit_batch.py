@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
+from investigations.access import audit_chain
 
 MAX_BATCH = 200
 
@@ -56,8 +57,7 @@ class AuditBatcher:
         with self._lock:
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
         try:
-            seqs = graph.write("access/audit_append_many",
-                               entries=[s.entry for s in batch])[0]["seqs"]
+            seqs = audit_chain.append(graph, [s.entry for s in batch])
             for slot, seq in zip(batch, seqs, strict=True):
                 slot.seq = int(seq)
         except BaseException as exc:  # noqa: BLE001  every waiting request must hear of it
