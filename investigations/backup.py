@@ -10,18 +10,19 @@ Values keep their type: dates and datetimes are tagged, so they come back exactl
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from graph.db import Graph
+from graph.homefiles import atomic_writer
 from graph.model import LABELS, NODE_CLASSES, USER_LABELS
+from investigations.access import audit_chain
 from investigations.errors import SpeurnetError
 from investigations.explore.nodes import ID_PROPERTY, kind_of, public_id
 from investigations.matching.run import refresh_canonical
@@ -51,6 +52,7 @@ class RestoreReport:
     links: int = 0
     judgements: int = 0
     missing: list[str] = field(default_factory=list)
+    anchor: str = ""  # what became of the audit anchor file
 
 
 # --- values --------------------------------------------------------------------------------
@@ -127,20 +129,14 @@ def backup(graph: Graph, path: Path) -> Counter[str]:
         for line in _lines(graph, counts):
             body.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
         body.seek(0)
+        anchor = audit_chain.read_anchor(audit_chain.home_of(graph))
         header = {"format": FORMAT, "version": VERSION,
-                  "createdAt": datetime.now(UTC).isoformat(), "counts": dict(sorted(counts.items()))}
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps(header, ensure_ascii=False) + "\n")
-                for text in body:
-                    out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+                  "createdAt": datetime.now(UTC).isoformat(), "counts": dict(sorted(counts.items())),
+                  "auditAnchor": asdict(anchor) if anchor else None}
+        with atomic_writer(folder / path.name) as out:
+            out.write(json.dumps(header, ensure_ascii=False) + "\n")
+            for text in body:
+                out.write(text)
     return counts
 
 
@@ -247,27 +243,50 @@ def read(path: Path) -> tuple[Row, Counter[str]]:
     return header, found
 
 
-def _check_audit(graph: Graph, path: Path) -> None:
-    """Refuse to mix two audit chains: the database's log must be a start of the backup's."""
-    head = graph.read("access/audit_head")[0]
-    if not head["seq"]:
-        return
+def _entry_hash(path: Path, seq: int) -> str | None:
+    """The hash of the backup's audit entry `seq` (None when it holds no such entry)."""
     for _, line in _records(path):
         props = line.get("props", {})
-        if line.get("label") == "AuditEntry" and props.get("seq") == head["seq"]:
-            if props.get("hash") == head["hash"]:
-                return
-            break
-    raise BackupError(f"the database already holds an audit log (up to entry {head['seq']}) that "
-                      f"is not part of {path}'s: restore into a database without one")
+        if line.get("label") == "AuditEntry" and props.get("seq") == seq:
+            return str(props.get("hash"))
+    return None
+
+
+def _check_audit(graph: Graph, path: Path, anchor: Row | None) -> None:
+    """Refuse to mix two audit chains (the database's log must be a start of the backup's), and
+    a backup whose log does not hold the end its own anchor names."""
+    if anchor and _entry_hash(path, int(anchor["seq"])) != anchor["hash"]:
+        raise BackupError(f"{path}: its audit log does not hold entry {anchor['seq']} as its "
+                          "header's anchor names it: the file was changed")
+    head = graph.read("access/audit_head")[0]
+    if head["seq"] and _entry_hash(path, head["seq"]) != head["hash"]:
+        raise BackupError(f"the database already holds an audit log (up to entry {head['seq']}) "
+                          f"that is not part of {path}'s: restore into a database without one")
+
+
+def _restore_anchor(graph: Graph, saved: Row | None) -> str:
+    """Put the backup's anchor in the home unless the home's names a later entry (then `audit
+    verify` reports the entries the backup lacks, as it should)."""
+    if not saved:
+        return ""
+    home = audit_chain.home_of(graph)
+    backed = audit_chain.Anchor(int(saved["seq"]), str(saved["hash"]),
+                                int(saved.get("hmacFrom", 1)), saved.get("previous"))
+    with audit_chain.anchor_lock(home):
+        local = audit_chain.read_anchor(home)
+        if local is not None and local.seq > backed.seq:
+            return (f"the audit anchor names entry {local.seq}, the backup ends at {backed.seq}: "
+                    "`speurnet audit verify` reports the entries in between as removed")
+        audit_chain.write_anchor(home, backed)
+    return f"audit log anchored at entry {backed.seq}"
 
 
 def restore(graph: Graph, path: Path) -> RestoreReport:
     """Merge a backup into the graph (restoring twice duplicates nothing); relationships whose
     entity no longer exists are listed in the report."""
     path = Path(path)
-    read(path)
-    _check_audit(graph, path)
+    header, _ = read(path)
+    _check_audit(graph, path, header.get("auditAnchor"))
     report = RestoreReport()
 
     def rows(kind: str) -> Iterator[Row]:
@@ -295,6 +314,7 @@ def restore(graph: Graph, path: Path) -> RestoreReport:
                            for left, right in answer["missing"]]
     if report.judgements:
         refresh_canonical(graph)
+    report.anchor = _restore_anchor(graph, header.get("auditAnchor"))
     return report
 
 

@@ -43,6 +43,8 @@ def restore(file: File) -> None:
     nodes = ", ".join(f"{n} {label}" for label, n in sorted(report.nodes.items())) or "no nodes"
     err.print(f"Restored from {file}: {nodes}, {report.links} relationships, {report.judgements} "
               f"judgements ({time.monotonic() - started:.1f} s).", highlight=False, soft_wrap=True)
+    if report.anchor:
+        err.print(f"  {report.anchor}", highlight=False, soft_wrap=True)
     for line in report.missing:
         err.print(f"  not re-attached: {line}", highlight=False, soft_wrap=True)
     if report.missing:
