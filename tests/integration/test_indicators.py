@@ -18,7 +18,7 @@ import pytest
 from graph import schema
 from graph.db import Graph
 from investigations.analysis import RunReport, analyze
-from investigations.indicators import BY_NAME, INDICATORS
+from investigations.indicators import BY_NAME, INDICATORS, engine
 from loaders.load import load
 from loaders.synthetic import GroundTruth, elfproef, generate
 from tests.town import write_town
@@ -54,6 +54,7 @@ def flags_of(graph: Graph, run_id: str) -> Flags:
 def test_every_flag_keeps_the_evidence_contract(session_graph: Graph, analysed) -> None:  # type: ignore[no-untyped-def]
     _, report = analysed
     rows = indicator_flags(session_graph, report.run_id)
+    files = engine.loaded_files(session_graph)
     assert report.steps["indicators"] == {
         i.name: sum(r["name"] == i.name for r in rows) for i in INDICATORS}
     for row in rows:
@@ -66,6 +67,8 @@ def test_every_flag_keeps_the_evidence_contract(session_graph: Graph, analysed) 
         assert evidence["indicator"] == row["name"]
         assert set(evidence["facts"]) == set(indicator.evidence)
         assert evidence["thresholds"] == json.loads(json.dumps(indicator.params()))
+        # The files the evidence quotes, by the sources the indicator reads (masking needs them).
+        assert row["sources"] == sorted(f for s in indicator.stems() for f in files.get(s, []))
     # One flag per indicator and subject.
     assert len({r["key"] for r in rows}) == len(rows)
 

@@ -152,3 +152,36 @@ def test_bare_bsn_masking_keeps_pseudonyms_whole() -> None:
     assert BARE_BSN.sub(_hide_bsn, "adres 0479200000000001") == "adres 0479200000000001"
     # Nor the random hex of a record id (a notification, a note): masking it broke "mark read".
     assert BARE_BSN.sub(_hide_bsn, "dec-4e123456789f0a1b") == "dec-4e123456789f0a1b"
+
+
+def test_disclose_withholds_evidence_from_an_unseen_source_and_application_nodes() -> None:
+    flag = {"name": "risicomelding", "reason": "2 melding(en): overlast",
+            "evidence": '{"facts": {"signals": ["M1"]}}', "sources": ["meldingen.csv"]}
+    payload = {"flags": [flag, {**flag, "name": "overbewoning",
+                                "sources": ["brp_inschrijvingen.csv"]}],
+               "rows": [{"n": {"id": "x", "kind": "Notification", "label": "n",
+                               "properties": {"message": "nieuw"}, "source": None}},
+                        {"n": {"labels": ["User"], "props": {"name": "olga"}}}],
+               "notes": [{"id": "note-1", "kind": "Note", "text": "gezien", "author": "olga"}]}
+    shown = disclose(payload, scope())
+    assert [f["name"] for f in shown.payload["flags"]] == ["overbewoning"]
+    assert shown.payload["rows"] == [] and shown.withheld == 3
+    # The app's own records, shown flat by their own panels, are no data facts: they pass.
+    assert shown.payload["notes"] == payload["notes"]
+    police = disclose(payload, scope("case_preparer", "politie"))
+    assert len(police.payload["flags"]) == 2
+
+
+def test_disclose_masks_by_the_kind_the_model_declares() -> None:
+    from graph import vocabulary
+
+    signal = vocabulary.elements()["Signal"]
+    props = dict.fromkeys(signal.properties, "x")
+    node = {"id": "melding:M9", "kind": "Signal", "label": "m", "properties": props,
+            "source": None}
+    shown = disclose({"node": node, "row": {"description": "vrije tekst"}},
+                     scope(identities=False)).payload
+    assert signal.identifying() and not set(shown["node"]["properties"]) & signal.identifying()
+    assert set(shown["node"]["properties"]) == set(signal.properties) - signal.identifying()
+    # `description` identifies a person on a Signal only: a dict of no kind keeps it.
+    assert shown["row"] == {"description": "vrije tekst"}
