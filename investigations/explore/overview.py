@@ -31,7 +31,8 @@ _computing: dict[Key, threading.Lock] = {}  # one computation per key; others wa
 def _ranked(row: Row) -> Row:
     entry = nodes.node(row["labels"], row["props"])
     entry["score"] = row["props"].get("score")
-    entry["reasons"] = [r for r in row["reasons"] if r]
+    # {reason, sources}: a flag's reason quotes its evidence, so it goes where its sources do.
+    entry["reasons"] = list(row["reasons"])
     return entry
 
 
