@@ -134,3 +134,12 @@ def test_undeclared_parameters_and_reserved_names_are_refused() -> None:
         admit("RETURN $x", PLAIN)
     with pytest.raises(Refused, match="reserved"):
         admit("RETURN 1", Reader(True, params={f"{LITERAL}0": "string"}))
+
+
+def test_neo4j_error_text_loses_the_values_it_quotes() -> None:
+    from investigations.runner.admission import masked_error
+
+    message = masked_error("Text cannot be parsed to a Date\n\"Jan van der Berg\" near "
+                           "'Kerkstraat 12' (bsn 123456782)")
+    assert message.startswith("Text cannot be parsed to a Date")
+    assert "Jan" not in message and "Kerkstraat" not in message and "123456782" not in message
