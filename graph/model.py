@@ -121,6 +121,9 @@ class PredictedLink(StructuredRel):
     score = FloatProperty()
     reasons = ArrayProperty(StringProperty())
     evidence = identifying(StringProperty())
+    # The source files whose facts the evidence and reasons quote (a signal's meldingen file, a
+    # registration's BRP file): a user who may not see one of them is not shown the prediction.
+    sources = ArrayProperty(StringProperty())
 
 
 class Neighbourhood(StructuredNode, Provenance):  # type: ignore[misc]
@@ -436,7 +439,7 @@ class Note(StructuredNode):  # type: ignore[misc]
     """A note on any entity ("zelf aanvullen"): what an officer saw, with author and time."""
 
     noteId = StringProperty(unique_index=True, required=True)
-    text = StringProperty()  # free text: shown as text, never as HTML
+    text = identifying(StringProperty())  # free text (may name anyone): shown as text, never HTML
     author = StringProperty(index=True)
     team = StringProperty()
     partner = StringProperty()

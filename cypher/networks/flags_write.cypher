@@ -1,7 +1,8 @@
 // name: networks/flags_write
 // description: Write evidence flags of an analysis step (network, key_figure, predicted_resident,
 // description: predicted_associate, lookalike) on persons, companies or addresses, per the Flag contract.
-// params: runId, rows ([{name, kind, subject, strength, reason, evidence}])
+// description: `sources` (the files the evidence quotes; a predicted link's) may be left out.
+// params: runId, rows ([{name, kind, subject, strength, reason, evidence, sources}])
 UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.kind = 'person'
@@ -15,6 +16,6 @@ CALL (row) {
 }
 MERGE (f:Flag {key: $runId + '|' + row.name + '|' + row.subject})
 SET f.runId = $runId, f.name = row.name, f.strength = row.strength, f.reason = row.reason,
-  f.evidence = row.evidence
+  f.evidence = row.evidence, f.sources = row.sources
 MERGE (f)-[:FLAGS]->(x)
 RETURN count(*) AS written

@@ -27,6 +27,13 @@ DUTCH = {"residentsPerM2": "bewoners per m²", "adultsPerM2": "volwassenen per m
          "korte inschrijvingen", "companies": "bedrijven", "housingSignals": "woonmeldingen",
          "crimeSignals": "meldingen ondermijning/drugs", "ownerHoldings": "woningen van eigenaar",
          "kwhPerResident": "stroom per bewoner", "flags": "indicatoren"}
+# Which of a profile's `files` groups (`links/address_profiles`) each feature counts facts of.
+FILES = {"residentsPerM2": ("registrations",), "adultsPerM2": ("registrations",),
+         "surnames": ("registrations",), "arrivals": ("registrations",),
+         "shortStays": ("registrations",), "companies": ("companies",),
+         "housingSignals": ("signals",), "crimeSignals": ("signals",),
+         "ownerHoldings": ("owners",), "kwhPerResident": ("use", "registrations"),
+         "flags": ("flags",)}
 
 
 def vector(row: dict[str, Any]) -> list[float]:
@@ -102,6 +109,23 @@ def score(rows: list[dict[str, Any]]) -> tuple[list[Match], dict[str, float]]:
         shared = [DUTCH[FEATURES[f]] for f in np.argsort(-both)[:3] if both[f] > 0.5]
         out.append(Match(r["key"], round(s, 4), rows[j]["key"], rows[j]["lastCase"]["id"], shared))
     return out, figures
+
+
+def sources(match: Match, profiles: dict[str, dict[str, Any]]) -> list[str]:
+    """The files a match's reason and evidence quote: the case's, and those of the facts its
+    shared features count at both dwellings."""
+    names = {dutch: name for name, dutch in DUTCH.items()}
+    found: set[str] = set()
+    for key in (match.key, match.nearest):
+        profile = profiles.get(key) or {}
+        files = profile.get("files") or {}
+        for shared in match.shared:
+            for group in FILES[names[shared]]:
+                found.update(f for f in files.get(group) or [] if f)
+    case = (profiles.get(match.nearest) or {}).get("lastCase") or {}
+    if case.get("source"):
+        found.add(case["source"])
+    return sorted(found)
 
 
 def _auc(y: np.ndarray, s: np.ndarray) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +27,12 @@ LOOKALIKE_MIN = 0.5
 LOOKALIKE_TOP = 10  # look-alikes kept: at least this many, else one per 200 dwellings
 FLAG_NAMES = {"resident": ["predicted_resident"], "associate": ["predicted_associate"],
               "lookalike": ["lookalike"]}
+# Every link and flag carries `sources`: the files whose facts its evidence and reasons quote,
+# so masking withholds it from a user who may not see one of them (as an indicator flag).
+
+
+def _files(*groups: Iterable[str | None]) -> list[str]:
+    return sorted({f for group in groups for f in group if f})
 
 
 def _store(graph: Graph, ctx: Context, kind: str, links: list[dict[str, Any]],
@@ -49,14 +56,17 @@ def predict_residents(graph: Graph, ctx: Context) -> dict[str, Any]:
             continue
         evidence = json.dumps({"items": row["items"], "registeredAt": row["registeredAt"]},
                               default=str)
+        files = _files(row["registrationSources"],
+                       *(item.get("sources") or [] for item in row["items"]))
         links.append({"source": row["person"], "sourceKind": "person", "target": row["address"],
                       "targetKind": "address", "kind": "resident", "score": total,
-                      "reasons": reasons, "evidence": evidence})
+                      "reasons": reasons, "evidence": evidence, "sources": files})
         if total >= RESIDENT_FLAG:
             why = f"Woont mogelijk op {row['label'] or row['address']} zonder inschrijving: " \
                   + "; ".join(reasons[:3]) + "."
             flags += [{"name": "predicted_resident", "kind": kind, "subject": subject,
-                       "strength": total, "reason": why, "evidence": evidence}
+                       "strength": total, "reason": why, "evidence": evidence,
+                       "sources": files}
                       for kind, subject in (("person", row["person"]),
                                             ("address", row["address"]))]
     # One flag per subject: the strongest prediction (MERGE on the flag key keeps the last).
@@ -74,6 +84,7 @@ def predict_associates(graph: Graph, ctx: Context) -> dict[str, Any]:
     index = {k: i for i, k in enumerate(keys)}
     edges = np.array([(index[t["a"]], index[t["b"]]) for t in ties], dtype=int)
     kinds = {(index[t["a"]], index[t["b"]]): t["kinds"] for t in ties}
+    tie_files = {(index[t["a"]], index[t["b"]]): t["sources"] for t in ties}
     model = associates.train(len(keys), edges, seed=0)
     a = associates.adjacency(len(keys), edges)
     pairs = associates.two_hop_pairs(a)
@@ -102,9 +113,11 @@ def predict_associates(graph: Graph, ctx: Context) -> dict[str, Any]:
         evidence = json.dumps({"common": [keys[c] for c in common], "features": dict(
             zip(associates.FEATURES, np.round(x[i], 4).tolist(), strict=True)), "top": top})
         score = round(float(p[i]), 4)
+        files = _files(*(tie_files.get((min(w, c), max(w, c)), []) for c in common
+                         for w in (u, v)))
         links.append({"source": keys[u], "sourceKind": "person", "target": keys[v],
                       "targetKind": "person", "kind": "associate", "score": score,
-                      "reasons": reasons, "evidence": evidence})
+                      "reasons": reasons, "evidence": evidence, "sources": files})
         # A flag needs a common contact tied by more than living together (a role, property,
         # a signal or case): an ex-housemate's relative is no lead. An associate is a weaker
         # lead than a member, hence half the pair's score times the network's.
@@ -116,7 +129,8 @@ def predict_associates(graph: Graph, ctx: Context) -> dict[str, Any]:
             if other in members and me not in members:
                 strength = round(0.5 * score * float(members[other]["strength"]), 4)
                 flags.append({"name": "predicted_associate", "kind": "person", "subject": me,
-                              "strength": strength, "evidence": evidence, "reason":
+                              "strength": strength, "evidence": evidence, "sources": files,
+                              "reason":
                               f"Waarschijnlijk verbonden met {other}, lid van een verdacht "
                               f"netwerk: {reasons[0]}."})
     flags.sort(key=lambda f: f["strength"])
@@ -129,6 +143,7 @@ def predict_lookalikes(graph: Graph, ctx: Context) -> dict[str, Any]:
     rows = graph.read("links/address_profiles", asOf=ctx.as_of, runId=ctx.run_id,
                       ownNames=["lookalike", "predicted_resident", "predicted_associate"])
     matches, figures = lookalike.score(rows)
+    profiles = {r["key"]: r for r in rows}
     links, flags = [], []
     best = [m for m in sorted(matches, key=lambda m: -m.score)
             if m.score >= LOOKALIKE_MIN and m.shared]
@@ -136,10 +151,12 @@ def predict_lookalikes(graph: Graph, ctx: Context) -> dict[str, Any]:
         reason = (f"Lijkt op {m.nearest}, waar zaak {m.case} een overtreding vond: "
                   + ", ".join(m.shared))
         evidence = json.dumps({"nearest": m.nearest, "case": m.case, "shared": m.shared})
+        files = lookalike.sources(m, profiles)
         links.append({"source": m.key, "sourceKind": "address", "target": m.nearest,
                       "targetKind": "address", "kind": "lookalike", "score": m.score,
-                      "reasons": [reason], "evidence": evidence})
+                      "reasons": [reason], "evidence": evidence, "sources": files})
         flags.append({"name": "lookalike", "kind": "address", "subject": m.key,
-                      "strength": m.score, "reason": reason + ".", "evidence": evidence})
+                      "strength": m.score, "reason": reason + ".", "evidence": evidence,
+                      "sources": files})
     counts: dict[str, float] = defaultdict(float, figures)
     return _store(graph, ctx, "lookalike", links, flags) | dict(counts)
