@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from loaders.address import parse_address
+from graph.addresses import parse_address
 
 Props = dict[str, Any]
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from graph.provenance import DEFAULT_PARTNER, DEFAULT_TIER, TIERS, retention_days
 from loaders.read import SourceError
 
 BRONNEN = "bronnen.yml"
-TIERS = ("open", "closed", "private")
-DEFAULT_PARTNER = "gemeente"
-DEFAULT_TIER = "closed"
-
-_RETENTION = re.compile(r"(\d+)\s*([dwmy])")
-_DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
 @dataclass(frozen=True)
@@ -31,12 +25,7 @@ class SourceInfo:
     @property
     def retention_days(self) -> int | None:
         """The retention period in days (a month counts 30, a year 365); None: no limit."""
-        if self.retention is None:
-            return None
-        match = _RETENTION.fullmatch(self.retention)
-        if match is None:  # cannot happen for parsed entries; defaults have no retention
-            return None
-        return int(match.group(1)) * _DAYS_PER_UNIT[match.group(2)]
+        return retention_days(self.retention)
 
 
 DEFAULT = SourceInfo()
@@ -82,8 +71,7 @@ def _entry(name: str, entry: Any) -> SourceInfo:
     retention = _text(entry.get("retention"))
     if retention is not None:
         retention = retention.lower().replace(" ", "")
-        match = _RETENTION.fullmatch(retention)
-        if match is None or int(match.group(1)) == 0:
+        if not retention_days(retention):  # None: no period; 0: a period of nothing
             raise SourceError(
                 BRONNEN,
                 f"entry {name!r}: retention {retention!r} is not a period like 90d, 6m or 5y",

@@ -17,7 +17,8 @@ from rich.console import Console
 from api.commands.errors import catching
 from graph.db import Graph
 from graph.settings import get_settings
-from investigations.access import audit, audit_chain, privacy, users
+from investigations import privacy
+from investigations.access import audit, audit_chain, users
 from investigations.access.policy import load_policy
 from investigations.access.pseudonyms import Pseudonyms, secret
 from investigations.access.scope import Scope, operator_scope

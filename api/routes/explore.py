@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import GraphDep, ScopeDep
 from api.schemas import NeighbourhoodView, PathView, Reidentified, SearchView
-from investigations.access import privacy
+from investigations import privacy
 from investigations.explore import graphs
 
 router = APIRouter(prefix="/api", tags=["explore"])

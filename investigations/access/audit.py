@@ -22,7 +22,7 @@ from investigations.access import audit_chain
 from investigations.access.audit_batch import batcher
 from investigations.access.mask import disclose
 from investigations.access.scope import Scope
-from investigations.runner.export import neutralise
+from investigations.cells import neutralise
 
 MAX_SUBJECTS = 1000  # person keys per entry; a bigger result is noted as truncated
 PAGE = 5000

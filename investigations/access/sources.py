@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from graph.db import Graph
-from loaders.sources import DEFAULT_PARTNER, DEFAULT_TIER
+from graph.provenance import DEFAULT_PARTNER, DEFAULT_TIER
 
 # Seconds a read of the load log is reused: loads are rare, requests are many.
 CACHE_SECONDS = 10.0

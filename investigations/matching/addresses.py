@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from graph.addresses import normalise_addition, parse_address
 from investigations.matching.names import plain
-from loaders.address import normalise_addition, parse_address
 
 # A positive judgement needs agreement on street, number and unit and nothing contradicting;
 # between REVIEW and ACCEPT a person looks first.

@@ -1,8 +1,7 @@
 """Investigation results as files: CSV, JSON or XLSX.
 
-A spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return)
-as a formula, and signal texts are typed by anyone: such a text value gets a leading `'`, so it
-is shown, never evaluated (CSV injection). Numbers and dates stay numbers and dates.
+Text that a spreadsheet would run as a formula is made inert (investigations/cells.py); numbers
+and dates stay numbers and dates.
 """
 
 from __future__ import annotations
@@ -13,16 +12,10 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from investigations.cells import neutralise
+
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A text that a spreadsheet would run as a formula, made inert."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def cell(value: Any) -> Any:

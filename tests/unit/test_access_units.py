@@ -13,10 +13,11 @@ from investigations.access.pseudonyms import Pseudonyms
 from investigations.access.scope import Scope
 from investigations.access.sources import SourceTable
 from investigations.access.users import check_password, hash_password
+from investigations.cells import neutralise
 from investigations.errors import BadParameter
 from investigations.explore.graphs import lucene_query
 from investigations.runner.catalog import parse_param
-from investigations.runner.export import cell, neutralise, render
+from investigations.runner.export import cell, render
 
 LOADS = [{"loadId": "L1", "file": "brp_inschrijvingen.csv", "partner": "gemeente",
           "tier": "closed", "retention": None, "finishedAt": None},

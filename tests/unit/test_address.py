@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.address import ParsedAddress, address_lookup_key, normalise_addition, parse_address
+from graph.addresses import ParsedAddress, normalise_addition, parse_address
+from loaders.address import address_lookup_key
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Data subjects' rights and retention: re-identification, access requests, the retention purge.
 
+Built on lawful use (access/) and the entity views (explore/), so it sits above both.
+
 Retention (from `bronnen.yml`, per source file) counts from a fact's own end: a registration, role
 or ownership from its end date, a signal from its date, a case from its end, a permit from its
 last valid day. A source no longer delivered expires as a whole once its last delivery is older
@@ -15,12 +17,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from graph.db import Graph
+from graph.provenance import retention_days
 from investigations.access import audit
 from investigations.access.scope import Scope
 from investigations.access.sources import read_sources
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
-from loaders.sources import SourceInfo
 
 Row = dict[str, Any]
 EVERYTHING = 1_000_000  # an access request lists every link, not a page of them
@@ -81,7 +83,7 @@ def purge(graph: Graph, scope: Scope, as_of: date | None = None,
     today = as_of or date.today()
     report = PurgeReport(today, dry_run)
     for file, info in read_sources(graph).latest.items():
-        days = SourceInfo(retention=info.retention).retention_days
+        days = retention_days(info.retention)
         if days is None:
             continue
         cutoff = today - timedelta(days=days)
