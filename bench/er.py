@@ -171,9 +171,10 @@ def _read(folder: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter=";"))
 
 
-def baseline_municipality(folder: Path, truth: dict[str, str | None]) -> dict[str, float]:
+def baseline_municipality(folder: Path, truth: dict[str, str | None]
+                          ) -> tuple[dict[str, float], dict[str, set[str]]]:
     """recordlinkage blocking and comparisons on the record persons against the BRP (from the CSVs),
-    classified by a 3-of-4 agreement rule."""
+    classified by a 3-of-4 agreement rule; the scores and the persons linked to each record."""
     started = time.perf_counter()
     brp: dict[str, dict[str, str]] = {}
     for row in _read(folder, "brp_inschrijvingen.csv"):
@@ -220,7 +221,7 @@ def baseline_municipality(folder: Path, truth: dict[str, str | None]) -> dict[st
         fp += len(guesses - {true})
         fn += bool(true) and true not in guesses
     seconds = time.perf_counter() - started
-    return _prf(tp, fp, fn, seconds, len(mentions) + len(brp))
+    return _prf(tp, fp, fn, seconds, len(mentions) + len(brp)), predicted
 
 
 def _prf(tp: int, fp: int, fn: int, seconds: float, records: int) -> dict[str, float]:
@@ -232,6 +233,24 @@ def _prf(tp: int, fp: int, fn: int, seconds: float, records: int) -> dict[str, f
             "records_per_second": round(records / seconds, 1)}
 
 
+def by_variant(variants: list[dict[str, str]], truth: dict[str, str | None],
+               linked: dict[str, set[str]]) -> dict[str, dict[str, Any]]:
+    """Recall and wrong links per planted name-variant class (and per voorvoegsel form)."""
+    groups: dict[str, list[str]] = {}
+    for item in variants:
+        groups.setdefault(item["variant"], []).append(item["record"])
+        if item.get("form"):
+            groups.setdefault(f"voorvoegsel:{item['form']}", []).append(item["record"])
+    out: dict[str, dict[str, Any]] = {}
+    for name, records in sorted(groups.items()):
+        tp = sum(truth[r] in linked.get(r, set()) for r in records)
+        fp = sum(len(linked.get(r, set()) - {truth[r]}) for r in records)
+        out[name] = {"mentions": len(records), "tp": tp, "fp": fp, "fn": len(records) - tp,
+                     "recall": round(tp / len(records), 4),
+                     "precision": round(tp / (tp + fp), 4) if tp + fp else None}
+    return out
+
+
 def municipality(count: int, seed: int) -> dict[str, Any]:
     """Load a generated town, run `speurnet match`, score the `matches` export against the truth."""
     from investigations import exports
@@ -240,8 +259,8 @@ def municipality(count: int, seed: int) -> dict[str, Any]:
     from loaders.load import load
 
     folder = town(count, seed)
-    truth: dict[str, str | None] = json.loads(
-        (folder / "ground_truth.json").read_text(encoding="utf-8"))["mentions"]
+    planted = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    truth: dict[str, str | None] = planted["mentions"]
     with bench_graph() as graph:
         wipe(graph)
         load(graph, folder, folder.parent / "reports")
@@ -252,11 +271,13 @@ def municipality(count: int, seed: int) -> dict[str, Any]:
             graph.read("matching/reference_persons"))
     tp = fp = fn = right = addresses = wrong_high = 0
     unresolved = []
+    linked_to: dict[str, set[str]] = {}
     for record, true in truth.items():
         row = found.get(record, {})
         if record.endswith(":person"):
             entity = row.get("entity") if row.get("judgement") == "positive" else None
             linked = entity if entity and entity.startswith("bsn:") else None
+            linked_to[record] = {linked} if linked else set()
             tp += bool(linked) and linked == true
             fp += bool(linked) and linked != true
             fn += bool(true) and linked != true
@@ -266,11 +287,18 @@ def municipality(count: int, seed: int) -> dict[str, Any]:
             wrong_high += row.get("entity") not in (None, true) and row.get("score", 0) >= 0.9
             if row.get("judgement") != "positive":
                 unresolved.append({"record": record, "reason": row.get("reason")})
+    baseline, baseline_links = baseline_municipality(folder, truth)
+    variants = planted["patterns"]["name_variants"]
     return {
         "persons": count, "seed": seed, "as_of": date.today().isoformat(),
         "mentions": len(truth),
         "speurnet": _prf(tp, fp, fn, summary.seconds, people),
-        "baseline_recordlinkage_rule": baseline_municipality(folder, truth),
+        "baseline_recordlinkage_rule": baseline,
+        # Each planted name-variant class on its own; `voorvoegsel` (joined, abbreviated or moved
+        # behind the surname) is the commonest in KvK and signal data.
+        "name_variants": {"speurnet": by_variant(variants, truth, linked_to),
+                          "baseline_recordlinkage_rule": by_variant(variants, truth,
+                                                                    baseline_links)},
         "addresses": {"mentions": addresses, "right": right,
                       "share_right": round(right / addresses, 4) if addresses else None,
                       "wrong_above_accept": wrong_high, "not_positive": unresolved},
@@ -286,7 +314,8 @@ def main() -> None:
     args = parser.parse_args()
     result = {"febrl": febrl(), "municipality": municipality(args.persons, args.seed)}
     print("municipality", json.dumps({k: v for k, v in result["municipality"].items()
-                                      if k != "addresses"}), flush=True)
+                                      if k not in ("addresses", "name_variants")}), flush=True)
+    print("name variants", json.dumps(result["municipality"]["name_variants"]), flush=True)
     print("addresses", json.dumps({k: v for k, v in result["municipality"]["addresses"].items()
                                    if k != "not_positive"}), flush=True)
     print(write_result("er", result))

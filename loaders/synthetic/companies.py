@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from .ids import CompanyNumbers, iso
-from .names import SURNAMES, given_names, normalised, variant
+from .names import (
+    SURNAMES,
+    VOORVOEGSEL_SHARE,
+    given_names,
+    normalised,
+    variant,
+    voorvoegsel_variant,
+)
 from .people import YEAR, Population
 from .town import BIJEENKOMST, INDUSTRIE, KANTOOR, WINKEL, WOON_WINKEL, Town
 from .truth import GroundTruth
@@ -110,6 +117,7 @@ class CompanyWriter:
         self.variants_left = variants
         # Draw variants a bit more often than needed so the quota fills before the file ends.
         self.variant_share = min(0.5, 1.6 * variants / max(1, expected_rows))
+        self.voorvoegsel = random.Random(f"{truth.seed}:kvk:voorvoegsel")
         self.without_key = self.person_rows = self.company_rows = 0
         self.officer_persons: set[tuple[str, str]] = set()
 
@@ -148,7 +156,7 @@ class CompanyWriter:
             self.officers.write((kvk, o.role, None, None, None, None, o.company, iso(o.start), end))
             self.company_rows += 1
             return
-        kind, bsn = "", ""
+        kind, form, bsn = "", "", ""
         if o.person >= 0:
             pop = self.pop
             given, prefix, surname = pop.parts(o.person)
@@ -158,6 +166,10 @@ class CompanyWriter:
                 kind, given, prefix, surname, born = variant(
                     self.rng, given, prefix, surname, date.fromordinal(birth), self.as_of)
                 birth = born.toordinal()
+            elif not o.exact and prefix and self.voorvoegsel.random() < VOORVOEGSEL_SHARE:
+                kind = "voorvoegsel"
+                form, given, prefix, surname = voorvoegsel_variant(
+                    self.voorvoegsel, given, prefix, surname, free_text=False)
         else:
             assert o.stranger is not None
             given, prefix, surname, birth = o.stranger
@@ -167,7 +179,10 @@ class CompanyWriter:
         self.officer_persons.add((normalised(given, prefix, surname), iso(birth)))
         record = self.officers.record(n, "person")
         self.truth.mentions[record] = f"bsn:{bsn}" if bsn else None
-        if kind:
+        if form:
+            self.truth.pattern("name_variants", {"record": record, "bsn": bsn, "variant": kind,
+                                                 "form": form})
+        elif kind:
             self.variants_left -= 1
             self.truth.pattern("name_variants", {"record": record, "bsn": bsn, "variant": kind})
         if o.evidence is not None:

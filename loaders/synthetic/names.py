@@ -81,8 +81,8 @@ def given_names(rng: random.Random, female: bool, birth_year: int) -> str:
 
 
 def full_name(given: str, prefix: str, surname: str) -> str:
-    """Name as written in a signal: given names, voorvoegsel, geslachtsnaam."""
-    return f"{given} {prefix} {surname}" if prefix else f"{given} {surname}"
+    """Name as written in a signal: given names, voorvoegsel, geslachtsnaam (empty parts left out)."""
+    return " ".join(part for part in (given, prefix, surname) if part)
 
 
 def normalised(given: str, prefix: str, surname: str) -> str:
@@ -156,3 +156,34 @@ def variant(
         if moved is not None:
             return kind, given, prefix, surname, moved
     return "typo", given, prefix, _typo(rng, surname), birth
+
+
+# Share of the rows naming a person with a voorvoegsel that write it otherwise than the BRP:
+# joined to the surname, abbreviated or moved behind it. Clerks and callers do this often, more
+# often than the other variants, and on top of the name-variant quota (drawn from a generator of
+# its own, so the other phases' draws stay as they were).
+VOORVOEGSEL_SHARE = 0.3
+_SHORT = {"van": ("v.", "V.", "v"), "van der": ("V.d.", "v.d", "vd.", "V/d", "v. d."),
+          "van den": ("V.d.", "v.d", "vd.", "V/d", "v. d."), "van de": ("V.d.", "v.d", "vd.")}
+
+
+def voorvoegsel_variant(rng: random.Random, given: str, prefix: str, surname: str,
+                        free_text: bool) -> tuple[str, str, str, str]:
+    """Return (form, given, prefix, surname) with the voorvoegsel written differently.
+
+    Forms: `joined` (`Vandijk`, `VanderBerg`), `abbreviated` (`v. Dijk`, `V.d. Berg`, only for
+    the `van` family) and `moved` behind the surname (`Meer, van der`; in free text the given
+    names follow: `Meer, van der, Jan`, `Meer van der, Jan`, `Meer, Jan van der`).
+    """
+    forms = ["joined", "moved", *(["abbreviated"] if prefix in _SHORT else [])]
+    form = forms[rng.randrange(len(forms))]
+    if form == "joined":
+        lead = "".join(prefix.replace("'", "").split()).capitalize()
+        return form, given, "", lead + (surname if rng.random() < 0.5 else surname.lower())
+    if form == "abbreviated":
+        return form, given, rng.choice(_SHORT[prefix]), surname
+    if not free_text:
+        return form, given, "", f"{surname}, {prefix}"
+    written = rng.choice((f"{surname}, {prefix}, {given}", f"{surname} {prefix}, {given}",
+                          f"{surname}, {given} {prefix}"))
+    return form, "", "", written

@@ -73,7 +73,9 @@ def generate(folder: Path, persons: int, seed: int, as_of: date = date(2026, 11,
     own, brk = build_ownership(folder, rng("brk"), town, pop, plan, reg, as_of, truth)
     permits = build_permits(folder, rng("permits"), town, pop, plan, reg, own, as_of, truth,
                             persons)
-    variants_left = max(0, quotas.name_variants - len(truth.patterns["name_variants"]))
+    # Voorvoegsel variants come on top of the quota (see names.VOORVOEGSEL_SHARE).
+    drawn = [v for v in truth.patterns["name_variants"] if v["variant"] != "voorvoegsel"]
+    variants_left = max(0, quotas.name_variants - len(drawn))
     signals = build_signals(folder, rng("signals"), town, pop, plan, reg, as_of, truth, persons,
                             variants_left)
     cases = build_cases(folder, rng("cases"), town, pop, plan, reg, as_of, persons)

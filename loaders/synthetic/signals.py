@@ -9,7 +9,14 @@ from pathlib import Path
 
 from .companies import Registry, Stranger
 from .ids import iso
-from .names import SURNAMES, full_name, given_names, variant
+from .names import (
+    SURNAMES,
+    VOORVOEGSEL_SHARE,
+    full_name,
+    given_names,
+    variant,
+    voorvoegsel_variant,
+)
 from .patterns import Plan
 from .people import YEAR, Population
 from .town import Town
@@ -53,6 +60,7 @@ class _Writer:
                  as_of: date, truth: GroundTruth) -> None:
         self.out, self.rng, self.town, self.pop, self.truth = out, rng, town, pop, truth
         self.as_of = as_of
+        self.voorvoegsel = random.Random(f"{truth.seed}:signals:voorvoegsel")
         self.counts = dict.fromkeys(("signals_with_address_key", "signals_with_address_text",
                                      "signals_with_person", "signals_with_company"), 0)
 
@@ -105,6 +113,11 @@ class _Writer:
             self.truth.pattern("name_variants", {"record": record, "bsn": bsn, "variant": kind})
             return full_name(given, prefix, surname), birth.isoformat()
         shown = s.exact or rng.random() < 0.75
+        if not s.exact and prefix and self.voorvoegsel.random() < VOORVOEGSEL_SHARE:
+            form, given, prefix, surname = voorvoegsel_variant(
+                self.voorvoegsel, given, prefix, surname, free_text=True)
+            self.truth.pattern("name_variants", {"record": record, "bsn": bsn,
+                                                 "variant": "voorvoegsel", "form": form})
         return full_name(given, prefix, surname), birth.isoformat() if shown else None
 
 
