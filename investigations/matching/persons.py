@@ -46,14 +46,21 @@ class PersonRecord:
         return self.key.startswith("bsn:")
 
 
+def _written_joined(a: Name, b: Name) -> bool:
+    """One side has no voorvoegsel and writes the other's into its surname (`Vandijk`)."""
+    return bool(a.prefix) != bool(b.prefix) and a.joined == b.joined
+
+
 def _surname(a: PersonRecord, b: PersonRecord) -> int:
     x, y = a.name.surname, b.name.surname
     if not x or not y:
         return fs.NULL
-    # `van Dijk` given as one surname against prefix `van` + `Dijk`.
-    if x == y or x == a.name.prefix.replace(" ", "") + y or a.name.prefix.replace(" ", "") + x == y:
+    if x == y or _written_joined(a.name, b.name):
         return 0
-    if OSA.distance(x, y) <= 1 or JaroWinkler.similarity(x, y) >= 0.94:
+    # A typo in a surname whose voorvoegsel one side wrote into it (`Vandyjk`, `van Dijk`).
+    pairs = [(x, y), (a.name.joined, b.name.joined)] if bool(a.name.prefix) != bool(
+        b.name.prefix) else [(x, y)]
+    if any(OSA.distance(p, q) <= 1 or JaroWinkler.similarity(p, q) >= 0.94 for p, q in pairs):
         return 1
     if JaroWinkler.similarity(x, y) >= 0.88:
         return 2
@@ -87,6 +94,8 @@ def _prefix(a: PersonRecord, b: PersonRecord) -> int:
     if x == y:
         return 0
     if x and y and prefix_family(x) == prefix_family(y):
+        return 1
+    if _written_joined(a.name, b.name):
         return 1
     if not x or not y:
         return 2
@@ -128,7 +137,7 @@ COMPARISONS: tuple[fs.Comparison[PersonRecord], ...] = (
         fs.Level("same first initial", 0.03, 0.07), fs.Level("different", 0.02, 0.91)),
         _given, lambda r: r.name.given_text),
     fs.Comparison("voorvoegsel", (
-        fs.Level("exact", 0.93, 0.6), fs.Level("abbreviation", 0.04, 0.01),
+        fs.Level("exact", 0.93, 0.6), fs.Level("abbreviated or joined to the surname", 0.04, 0.01),
         fs.Level("one side only", 0.02, 0.3), fs.Level("different", 0.01, 0.09)), _prefix),
     fs.Comparison("birth date", (
         # Both dates given and far apart: almost never one person, whatever the name says.
@@ -151,6 +160,8 @@ def block_keys(record: PersonRecord) -> Iterator[str]:
     if name.surname:
         if name.given:
             yield f"si|{name.surname}|{name.given[0][0]}"
+            if name.prefix:  # meets the same name written `Vandijk`
+                yield f"si|{name.joined}|{name.given[0][0]}"
             if len(name.given[0]) > 1:
                 yield f"gs|{name.given[0]}|{name.surname[0]}"
         if record.birth is not None:

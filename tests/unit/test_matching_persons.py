@@ -47,6 +47,21 @@ def test_levels() -> None:
     assert persons._birth(record("r", "x y", None), jan) == fs.NULL
 
 
+def test_voorvoegsel_written_otherwise_is_the_same_name() -> None:
+    jan = REFERENCE[0]  # Jan Pieter van der Berg
+    for written in ("Jan Pieter Vanderberg", "Berg, van der, Jan Pieter", "Jan Pieter V.d. Berg",
+                    "Jan Pieter VanderBerg"):
+        rec = record("r", written, "1981-03-04")
+        assert persons._surname(rec, jan) == 0, written
+        assert persons._prefix(rec, jan) <= 1, written
+        assert score(rec, "bsn:0") >= persons.ACCEPT, written
+    joined = record("r", "Jan Pieter Vanderberg", None)
+    assert ("r", "bsn:0") in persons.candidate_pairs([joined], REFERENCE)
+    # Another surname stays another surname, however the voorvoegsel is written.
+    assert persons._surname(record("r", "Jan Pieter Vanderburg", None), jan) == 1
+    assert score(record("r", "Jan Pieter Vandermeer", "1981-03-04"), "bsn:0") < persons.ACCEPT
+
+
 def test_variants_match_and_strangers_do_not() -> None:
     assert score(record("r", "J.P. vd Berg", "1981-03-04"), "bsn:0") >= persons.ACCEPT
     assert score(record("r", "Jan Pieter van der Breg", "1981-03-04"), "bsn:0") >= persons.ACCEPT
