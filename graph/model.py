@@ -8,7 +8,7 @@ and `loadedAt`, set by the load that created it or last changed one of its value
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 from neomodel import (
     ArrayProperty,
@@ -56,6 +56,16 @@ class Provenance:
     loadedAt = DateTimeProperty()
 
 
+class Scored:
+    """What scoring (cypher/scoring/apply) writes on an address, person or company."""
+
+    score = FloatProperty()  # noisy-OR of the run's flags: 0..1, an explanation, not a verdict
+    flags = ArrayProperty(StringProperty())  # the flag names, by contribution
+    scoreRunId = StringProperty()  # the analysis run that computed the score
+    confirmed = BooleanProperty()  # a case or an app outcome already found a violation
+    openCase = BooleanProperty()  # a case concerning it is under way
+
+
 class Period(StructuredRel, Provenance):  # type: ignore[misc]
     start = DateProperty()
     end = DateProperty()
@@ -67,7 +77,8 @@ class Registration(Period):
 
 class Establishment(Period):
     establishmentNumber = StringProperty()
-    matchMethod = StringProperty()  # key (KvK gave the BAG key) or exact (postcode + number)
+    matchMethod = StringProperty()  # key (KvK gave the BAG key), exact or fuzzy (matching)
+    matchScore = FloatProperty()  # set when matching chose a BAG address for a free-text one
 
 
 class Role(Period):
@@ -124,6 +135,7 @@ class PredictedLink(StructuredRel):
     # The source files whose facts the evidence and reasons quote (a signal's meldingen file, a
     # registration's BRP file): a user who may not see one of them is not shown the prediction.
     sources = ArrayProperty(StringProperty())
+    computedAt = DateTimeProperty()
 
 
 class Neighbourhood(StructuredNode, Provenance):  # type: ignore[misc]
@@ -138,7 +150,7 @@ class Building(StructuredNode, Provenance):  # type: ignore[misc]
     buildYear = IntegerProperty()
 
 
-class Address(StructuredNode, Provenance):  # type: ignore[misc]
+class Address(StructuredNode, Provenance, Scored):  # type: ignore[misc]
     key = StringProperty(unique_index=True, required=True)  # adres:<nummeraanduidingId>
     nummeraanduidingId = StringProperty(unique_index=True, required=True)
     verblijfsobjectId = StringProperty(index=True)
@@ -165,7 +177,7 @@ class Address(StructuredNode, Provenance):  # type: ignore[misc]
     neighbourhood = RelationshipTo("Neighbourhood", "IN_NEIGHBOURHOOD", model=Link)
 
 
-class Company(StructuredNode, Provenance):  # type: ignore[misc]
+class Company(StructuredNode, Provenance, Scored):  # type: ignore[misc]
     key = StringProperty(unique_index=True, required=True)  # kvk:<kvkNumber>
     kvkNumber = StringProperty(unique_index=True, required=True)
     name = StringProperty()
@@ -185,7 +197,7 @@ class Company(StructuredNode, Provenance):  # type: ignore[misc]
     owns = RelationshipTo("Address", "OWNS", model=Ownership)
 
 
-class Person(StructuredNode, Provenance):  # type: ignore[misc]
+class Person(StructuredNode, Provenance, Scored):  # type: ignore[misc]
     # bsn:<bsn> for BRP persons; person:<id> for one seen only in KvK or a signal (see loaders).
     key = identifying(StringProperty(unique_index=True, required=True), pseudonym=True)
     bsn = identifying(StringProperty(unique_index=True))
@@ -313,6 +325,11 @@ class MatchRun(StructuredNode):
     unsure = IntegerProperty()
     addresses = IntegerProperty()  # address mentions resolved
     unresolved = IntegerProperty()
+    # Provenance of what the run wrote (its SAME_AS and ADDRESS_MATCH links name it the same way).
+    source = StringProperty()  # matching
+    loadId = StringProperty()  # the run's key
+    rowKey = StringProperty()
+    loadedAt = DateTimeProperty()
 
 
 class AnalysisRun(StructuredNode):
@@ -331,7 +348,11 @@ class Flag(StructuredNode):
     key = StringProperty(unique_index=True, required=True)  # <runId>|<name>|<subject key>
     runId = StringProperty(index=True)
     name = StringProperty(index=True)
+    title = StringProperty()  # the indicator's title, shown on pages
+    asOf = DateProperty()  # the run's reference date
     strength = FloatProperty()  # 0..1
+    weight = FloatProperty()  # the flag name's weight in scoring
+    contribution = FloatProperty()  # weight x strength: its part in the subject's score
     reason = StringProperty()  # one sentence in Dutch, shown on pages
     evidence = identifying(StringProperty())  # JSON with the facts behind it (names persons)
     # The source files (as the load log names them) whose facts the evidence shows: a user who
@@ -427,6 +448,12 @@ class Network(StructuredNode):
     runId = StringProperty(index=True)
     score = FloatProperty()
     size = IntegerProperty()
+    persons = IntegerProperty()  # member counts by kind
+    companies = IntegerProperty()
+    addresses = IntegerProperty()
+    component = IntegerProperty()  # the weakly connected component it was found in
+    features = StringProperty()  # JSON: the scoring parts and fact counts behind the score
+    keyFigures = identifying(ArrayProperty(StringProperty()), pseudonym=True)  # person keys
     reason = StringProperty()
     computedAt = DateTimeProperty()
     members = RelationshipTo("StructuredNode", "HAS_MEMBER", model=Membership)
@@ -455,6 +482,7 @@ class Watch(StructuredRel):  # type: ignore[misc]
     by = StringProperty()  # the user who added it
     checkedAt = DateTimeProperty()  # facts loaded after this are news (notify_changes)
     lastScore = FloatProperty()  # the score last told, so a change can be told
+    known = ArrayProperty(StringProperty())  # the facts already there ("signal:<id>", ...)
 
 
 class WatchList(StructuredNode):  # type: ignore[misc]
@@ -514,6 +542,10 @@ LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
 USER_LABELS: tuple[str, ...] = ("Team", "User", "ApiToken", "AuditEntry", "AuditHead",
                                 "SavedInvestigation", "Note", "WatchList", "Notification",
                                 "Outcome")
+
+# Markers a statement sets and removes within one operation, on any label, never kept: the
+# audit head's lock (access/audit_append_many) and what a retention purge marks (access/purge_*).
+TRANSIENT: tuple[str, ...] = ("_lock", "_purge")
 
 # Full-text indexes for search boxes: name -> (label, properties).
 FULLTEXT: dict[str, tuple[str, tuple[str, ...]]] = {
