@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from neomodel import StructuredNode, StructuredRel
 from neomodel.properties import Property
@@ -22,7 +23,7 @@ class Element:
 
     name: str
     relationship: bool
-    properties: dict[str, Property]
+    properties: dict[str, Property[Any]]
 
     def identifying(self) -> frozenset[str]:
         return frozenset(n for n, p in self.properties.items() if getattr(p, "identifying", False))
@@ -42,7 +43,7 @@ class Element:
         return self.name in names
 
 
-def _properties(cls: type[StructuredNode] | type[StructuredRel]) -> dict[str, Property]:
+def _properties(cls: type[StructuredNode] | type[StructuredRel]) -> dict[str, Property[Any]]:
     return dict(cls.defined_properties(aliases=False, rels=False))
 
 

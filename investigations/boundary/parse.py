@@ -37,7 +37,7 @@ class Parsed:
     symbolic_names: list[str]
 
     def rule(self, ctx: Any) -> str:
-        return self.rule_names[ctx.getRuleIndex()]
+        return self.rule_names[int(ctx.getRuleIndex())]
 
     def token_name(self, token: Any) -> str:
         return self.symbolic_names[token.type] if 0 <= token.type < len(self.symbolic_names) else ""
