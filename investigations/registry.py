@@ -1,4 +1,6 @@
-"""Import every module that registers exports (and later indicators), so the CLI and API see them."""
+"""Import every module that registers an export, so the CLI and API see them all.
+
+The analysis steps are no registry: investigations/analysis.py declares them in order."""
 
 from __future__ import annotations
 
@@ -8,10 +10,7 @@ import importlib
 MODULES: tuple[str, ...] = (
     "investigations.matching.export",
     "investigations.networks", "investigations.links",
-    "investigations.indicators.steps",
-    "investigations.scoring.steps",
     "investigations.scoring.export",
-    "investigations.collab.step",
 )
 
 

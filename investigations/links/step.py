@@ -2,7 +2,7 @@
 
 Each step stores its predictions as `PREDICTED_LINK` relationships with the run id (never as
 facts such as REGISTERED_AT), replaces the previous run's predictions of its kind, and writes
-flags for the scoring step (order 90) on the strongest ones only: a long tail of weak
+flags for the scoring step on the strongest ones only: a long tail of weak
 predictions would put a reason on almost every address.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 
 from graph.db import Graph
-from investigations.analysis import Context
 from investigations.links import associates, lookalike, residents
+from investigations.pipeline import Context
 
 RESIDENT_FLAG = 0.5  # resident predictions from this score on flag person and address
 MAX_RESIDENTS = 40  # registrations at one address beyond which co-residence is no tie

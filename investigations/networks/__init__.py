@@ -1,12 +1,8 @@
 """Cooperation networks: GDS communities of persons, companies and addresses, their key figures
-and scores (issue 6). Importing this package registers the analysis step and the export."""
+and scores (issue 6). The step is `step.run` (run by investigations/analysis.py); importing this
+package registers the export."""
 
-from investigations import analysis, exports
-from investigations.networks import step
-
-STEP = analysis.register(analysis.Step(
-    name="networks", order=50, run=step.run,
-    description="samenwerkingsverbanden (Leiden, WCC), spilfiguren (betweenness, PageRank)"))
+from investigations import exports
 
 EXPORT = exports.register(exports.Export(
     name="networks",

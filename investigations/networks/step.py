@@ -7,9 +7,9 @@
    PageRank within each candidate (a second projection holding only ties inside one network)
    pick its key figures: the persons who hold it together.
 3. Each candidate is scored from its structure, the facts about its members and the flags that
-   the indicators (order 20) wrote in this run (see `scoring`), and stored as a `Network` node
+   the indicators wrote in this run (see `scoring`), and stored as a `Network` node
    with `HAS_MEMBER` relationships; members of suspect networks get a `network` flag, key figures
-   a `key_figure` flag, for the scoring step (order 90).
+   a `key_figure` flag, for the scoring step.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
-from investigations.analysis import Context
 from investigations.networks import scoring
+from investigations.pipeline import Context
 
 MAX_OWNED = 10  # owners of more addresses are institutions, not a tie between their tenants
 CONCURRENCY = 2  # Open GDS allows 4; two cores are shared

@@ -1,7 +1,7 @@
-"""The scoring step (order 90): calibrate weights on closed cases, then score every subject.
+"""The scoring step: calibrate weights on closed cases, then score every subject.
 
-It combines every flag of the run, whatever step wrote it: indicators (order 20) and the network
-and link-prediction steps (30-80) alike; a name without a declared prior gets DEFAULT_WEIGHT.
+It combines every flag of the run, whatever step before it wrote it: indicators, networks and
+link prediction alike; a name without a declared prior gets DEFAULT_WEIGHT.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.db import Graph
-from investigations.analysis import Context, Step, register
+from investigations.pipeline import Context
 from investigations.scoring.features import feature_set, priors
 from investigations.scoring.model import DEFAULT_WEIGHT, Example, check_features, fit
 
@@ -37,6 +37,3 @@ def scoring_step(graph: Graph, ctx: Context) -> dict[str, Any]:
                for r in graph.read("scoring/summary", runId=ctx.run_id)}
     return {**calibration.figures(), "flags": names, "subjects": summary,
             "prunedFlags": pruned[0]["deleted"] if pruned else 0}
-
-
-SCORING = register(Step("scoring", 90, scoring_step, "scores uit vlaggen, gewogen op zaakuitkomsten"))
