@@ -6,7 +6,6 @@ model's; contract column names are the registries' own (see DATA_CONTRACT.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,28 +16,6 @@ from loaders.address import address_lookup_key
 Props = dict[str, Any]
 # A failed row check names the contract column to blame and why.
 Failure = tuple[str, str]
-
-# Special-category data (nationality, country of birth, origin, ethnicity, religion) must never be
-# stored. Matched as substrings of the column name with separators removed, so `Land van herkomst`
-# and `geboorte_land` are caught too; a false positive only drops a column we would ignore anyway.
-PROTECTED_STEMS = (
-    # nationality: nationaliteit(en), nationality, nationalities
-    "nationalit",
-    # country of birth and origin: geboorteland, land_van_herkomst, migratieachtergrond
-    "geboorteland", "landvangeboorte", "countryofbirth", "birthcountry", "herkomst", "afkomst",
-    "countryoforigin", "migratieachtergrond", "migrationbackground", "allochto",
-    # ethnicity: etniciteit, etnisch, ethnicity
-    "etnic", "etnisch", "ethnic",
-    # religion: religie, religion, geloof, godsdienst, kerkgenootschap, levensbeschouwing
-    "religi", "geloof", "godsdienst", "kerkgenootschap", "levensbeschouwing",
-)
-
-
-def is_protected(column: str) -> bool:
-    """True when a column name hints at nationality, birth country, origin, ethnicity, religion."""
-    squashed = re.sub(r"[^a-z0-9]", "", column.lower())
-    return any(stem in squashed for stem in PROTECTED_STEMS)
-
 
 @dataclass(frozen=True)
 class Column:

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.mappings import Column, SourceMapping, is_protected
+from graph.terms import is_protected
+from loaders.mappings import Column, SourceMapping
 from loaders.read import SourceError, SourceFile
 
 # Reject files are read by people; a runaway field (an unclosed quote) should not flood them.

@@ -17,6 +17,7 @@ from rich.console import Console
 from api.commands.errors import catching
 from graph.db import Graph
 from graph.settings import get_settings
+from graph.terms import Role
 from investigations import privacy
 from investigations.access import audit, audit_chain, users
 from investigations.access.policy import load_policy
@@ -30,13 +31,6 @@ token_app = typer.Typer(help="API tokens: create.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit log: export, verify.", no_args_is_help=True)
 privacy_app = typer.Typer(help="Access requests and the retention purge.", no_args_is_help=True)
 err = Console(stderr=True)
-
-
-class Role(str, Enum):
-    officer = "officer"
-    analyst = "analyst"
-    case_preparer = "case_preparer"
-    admin = "admin"
 
 
 class Format(str, Enum):
@@ -63,7 +57,7 @@ def _fail(exc: SpeurnetError) -> typer.Exit:
 @clear
 def user_add(
     name: Annotated[str, typer.Argument(help="Login name (lower case).")],
-    role: Annotated[Role, typer.Option(help="officer, analyst, case_preparer or admin.")],
+    role: Annotated[Role, typer.Option(help=", ".join(Role) + ".")],
     team: Annotated[str | None, typer.Option(help="Team, e.g. wijkteam-oost.")] = None,
     partner: Annotated[str, typer.Option(help="Partner organisation.")] = "gemeente",
 ) -> None:

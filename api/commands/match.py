@@ -11,6 +11,7 @@ from rich.console import Console
 
 from api.commands.errors import clear_errors
 from graph.db import Graph
+from graph.terms import Judgement
 from investigations.matching.judgements import JudgementError
 
 match_app = typer.Typer(
@@ -62,7 +63,7 @@ def confirm(a: Annotated[str, typer.Argument(help="A person key (person:... or b
             b: Annotated[str, typer.Argument(help="The other person key.")],
             by: By = "") -> None:
     """Confirm that two persons are one; it stays so through reloads and re-runs."""
-    _judge(a, b, "positive", by)
+    _judge(a, b, Judgement.POSITIVE, by)
 
 
 @match_app.command()
@@ -71,7 +72,7 @@ def reject(a: Annotated[str, typer.Argument(help="A person key (person:... or bs
            b: Annotated[str, typer.Argument(help="The other person key.")],
            by: By = "") -> None:
     """Reject a pair: the two stay apart for good, and a merged record is restored as it was."""
-    _judge(a, b, "negative", by)
+    _judge(a, b, Judgement.NEGATIVE, by)
 
 
 @match_app.command()
@@ -100,8 +101,8 @@ def list_pairs(
     """List judged pairs, best first (default: all judgements)."""
     from investigations.matching.review import pairs
 
-    if judgement is not None and judgement not in ("positive", "unsure", "negative"):
-        raise JudgementError("--judgement is positive, unsure or negative")
+    if judgement is not None and judgement not in set(Judgement):
+        raise JudgementError(f"--judgement is {', '.join(Judgement)}")
     with Graph.connect() as graph:
         found = pairs(graph, judgement, key, limit)
     for row in found:

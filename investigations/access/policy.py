@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
-ROLES = ("officer", "analyst", "case_preparer", "admin")
+from graph.provenance import TIERS
+from graph.terms import ROLES
+
 CAPABILITIES = ("view", "search", "investigate", "export", "write_cypher", "reidentify", "audit",
                 "manage")
 IDENTITIES = ("always", "on_request", "never")
-TIERS = ("open", "closed", "private")
 POLICY_FILE = Path(__file__).with_name("policy.yml")
 
 

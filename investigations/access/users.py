@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
-from investigations.access.policy import ROLES
+from graph.terms import ROLES
 from investigations.errors import BadParameter, NotFound
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -118,7 +118,7 @@ def logout(graph: Graph, name: str) -> None:
     graph.write("access/user_logout", userName=name)
 
 
-DEMO_ROLES = ("officer", "analyst", "case_preparer", "admin")
+DEMO_ROLES = ROLES
 
 
 def demo_users(graph: Graph) -> list[tuple[User, str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.db import Graph
+from graph.terms import Judgement
 from investigations.access.gate import resolve_key
 from investigations.access.scope import Scope
 from investigations.collab.out import shown
@@ -16,7 +17,7 @@ from investigations.matching import review
 from investigations.matching.judgements import JudgementError
 
 Row = dict[str, Any]
-DECISIONS = {"confirm": "positive", "reject": "negative"}
+DECISIONS = {"confirm": Judgement.POSITIVE, "reject": Judgement.NEGATIVE}
 PAIRS_MAX = 500
 
 
@@ -30,7 +31,7 @@ def unsure(graph: Graph, scope: Scope, limit: int = 50) -> Row:
               "right": _person(r["right"], r["rightName"], r["rightBirth"]),
               "score": r["score"], "judgement": r["judgement"], "by": r["by"], "at": r["at"],
               "reasons": r["reasons"] or []}
-             for r in review.pairs(graph, "unsure", None, limit)]
+             for r in review.pairs(graph, Judgement.UNSURE, None, limit)]
     return shown(graph, scope, {"pairs": pairs}, "match-review", None, {"limit": limit},  # type: ignore[no-any-return]
                  always=True)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from graph.addresses import normalise_addition, parse_address
+from graph.terms import Judgement
 from investigations.matching.names import plain
 
 # A positive judgement needs agreement on street, number and unit and nothing contradicting;
@@ -243,11 +244,11 @@ class AddressIndex:
         if len(ranked) > 1 and best - ranked[1][0] < MARGIN:
             other = ranked[1][2].key
             return AddressResult(address.key, min(best, ACCEPT - 0.01) if best >= REVIEW else best,
-                                 "unsure" if best >= REVIEW else "",
+                                 Judgement.UNSURE if best >= REVIEW else "",
                                  f"ambiguous: {other} fits as well ({reason})")
         if best >= ACCEPT:
-            return AddressResult(address.key, best, "positive", reason)
+            return AddressResult(address.key, best, Judgement.POSITIVE, reason)
         if best >= REVIEW:
-            return AddressResult(address.key, best, "unsure", reason)
+            return AddressResult(address.key, best, Judgement.UNSURE, reason)
         return AddressResult(None, best, "", f"best candidate {address.key} scores {best:.2f}: "
                              + reason)

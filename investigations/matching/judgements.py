@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.terms import Judgement
+
 MACHINE = "speurnet"
-JUDGEMENTS = ("positive", "unsure", "negative")
 
 
 class JudgementError(ValueError):
@@ -122,10 +123,10 @@ def resolve(keys: Iterable[str], edges: Iterable[Edge]) -> dict[str, Resolution]
     clusters = _Clusters(keys)
     edges = [e for e in edges if e.left in clusters.parent and e.right in clusters.parent]
     for edge in edges:
-        if edge.judgement == "negative":
+        if edge.judgement == Judgement.NEGATIVE:
             clusters.forbid(edge.left, edge.right)
     linked_by: dict[str, float] = {}
-    for edge in sorted((e for e in edges if e.judgement == "positive"), key=_order):
+    for edge in sorted((e for e in edges if e.judgement == Judgement.POSITIVE), key=_order):
         machine_records = not edge.analyst and not is_reference(edge.right)
         if clusters.can_join(edge.left, edge.right, machine_records):
             clusters.join(edge.left, edge.right)
@@ -148,19 +149,19 @@ def resolve(keys: Iterable[str], edges: Iterable[Edge]) -> dict[str, Resolution]
         other = None if decisive is None else (
             decisive.right if decisive.left == key else decisive.left)
         if key in linked_by:
-            out[key] = Resolution(key, canonical, "positive", round(linked_by[key], 6), other)
-        elif decisive is not None and decisive.judgement == "negative":
-            out[key] = Resolution(key, canonical, "negative", 1.0, other)
+            out[key] = Resolution(key, canonical, Judgement.POSITIVE, round(linked_by[key], 6), other)
+        elif decisive is not None and decisive.judgement == Judgement.NEGATIVE:
+            out[key] = Resolution(key, canonical, Judgement.NEGATIVE, 1.0, other)
         elif decisive is not None:
             # Unsure (or a positive that a rule held back): the record stays its own person,
             # as sure of that as the candidate is unlikely.
             doubt = round(1.0 - (decisive.score or 0.0), 6)
-            out[key] = Resolution(key, canonical, "unsure", doubt, other)
+            out[key] = Resolution(key, canonical, Judgement.UNSURE, doubt, other)
         else:
-            out[key] = Resolution(key, canonical, "positive", 1.0, None)
+            out[key] = Resolution(key, canonical, Judgement.POSITIVE, 1.0, None)
     return out
 
 
 def _rank(edge: Edge) -> tuple[int, float]:
     # For reporting the decisive candidate: a person's rejection, then the likeliest pair.
-    return (1 if edge.judgement == "negative" and edge.analyst else 0, edge.score or 0.0)
+    return (1 if edge.judgement == Judgement.NEGATIVE and edge.analyst else 0, edge.score or 0.0)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
+from graph.terms import DECISIONS
 from investigations.matching.judgements import JudgementError, pair_order
 from investigations.matching.run import refresh_canonical
 
@@ -37,7 +38,7 @@ def _canonical(graph: Graph, keys: list[str]) -> dict[str, str]:
 
 def judge(graph: Graph, a: str, b: str, judgement: str, by: str) -> Outcome:
     """Record an analyst's `positive` (confirm) or `negative` (reject) judgement on a pair."""
-    if judgement not in ("positive", "negative"):
+    if judgement not in DECISIONS:
         raise JudgementError("an analyst judges a pair positive (confirm) or negative (reject)")
     if not by.strip():
         raise JudgementError("say who judges (--by)")

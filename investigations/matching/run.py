@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from graph.db import Graph
+from graph.terms import Judgement
 from investigations.matching import persons, store
 from investigations.matching.addresses import AddressResult
 from investigations.matching.judgements import resolve
@@ -79,7 +80,7 @@ def match_addresses(graph: Graph, new_loads: set[str] | None, run_id: str, at: d
     for mention in todo:
         result = index.match(mention.text)
         results.append((mention, result))
-        if result.judgement == "positive":
+        if result.judgement == Judgement.POSITIVE:
             summary.resolved += 1
         else:
             summary.unresolved.append(Unresolved(
@@ -102,7 +103,7 @@ def match_persons(graph: Graph, dirty_loads: list[str] | None, run_id: str, at: 
     scored = persons.score_pairs(model, pairs, by_key)
     summary.pairs = len(pairs)
     summary.persons = len(records) if dirty is None else len(dirty & {r.key for r in records})
-    summary.positive = sum(s.judgement == "positive" for s in scored)
+    summary.positive = sum(s.judgement == Judgement.POSITIVE for s in scored)
     summary.unsure = len(scored) - summary.positive
     store.write_pairs(graph, scored, run_id, at)
     touched = [r.key for r in records] if dirty is None else sorted(dirty)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from graph.db import Graph
+from graph.terms import Judgement
 from investigations.matching.addresses import AddressIndex, AddressResult, bag_address
 from investigations.matching.judgements import Edge, Resolution
 from investigations.matching.names import from_parts, parse_full
@@ -55,7 +56,7 @@ def prune_pairs(graph: Graph, keys: Iterable[str], keep: Iterable[Scored]) -> in
 
 
 def read_edges(graph: Graph) -> list[Edge]:
-    return [Edge(r["left"], r["right"], r["judgement"] or "unsure", r["score"], r["by"])
+    return [Edge(r["left"], r["right"], r["judgement"] or Judgement.UNSURE, r["score"], r["by"])
             for r in graph.read("matching/same_as_edges")]
 
 
@@ -125,7 +126,7 @@ def write_address_results(graph: Graph, results: list[tuple[Mention, AddressResu
     companies: dict[str, list[Row]] = {}
     for mention, result in results:
         row = {"record": mention.record, "text": mention.text, "key": result.key,
-               "score": round(result.score, 6), "judgement": result.judgement or "unsure",
+               "score": round(result.score, 6), "judgement": result.judgement or Judgement.UNSURE,
                "reason": result.reason, "source": mention.source,
                "establishment": mention.establishment}
         if mention.holder == "signal":

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Answer, Graph, QueryFailed, QueryTimedOut
+from graph.terms import ROLES
 from investigations.access.gate import release, resolve_key
-from investigations.access.policy import ROLES
 from investigations.access.scope import Scope
 from investigations.boundary.parse import Refused
 from investigations.errors import BadParameter, Conflict, Forbidden, NotFound, TimedOut

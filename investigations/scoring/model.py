@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 from scipy.optimize import minimize
 
+from graph.terms import protected_term
+
 # A flag from a step that declares no prior weight (a network or link-prediction step, say)
 # counts as supporting evidence: alone at full strength it scores 0.55, which puts it on a list
 # for review but below any combination of two specific indicators.
@@ -31,30 +33,15 @@ MIN_EXAMPLES = 10
 # No single flag may decide alone with certainty: exp(-5) leaves 0.7% doubt at full strength.
 MAX_WEIGHT = 5.0
 
-# Words that must never name a feature or a fact a feature reads (DESIGN: lawful use). `gender`
-# is kept on persons for identification only.
-PROTECTED = frozenset({
-    "gender", "geslacht", "sex", "nationality", "nationaliteit", "geboorteland", "countryofbirth",
-    "birthcountry", "origin", "herkomst", "migration", "migratieachtergrond", "ethnicity",
-    "etniciteit", "race", "religion", "religie", "geloof",
-})
 
 
 class ProtectedFeature(ValueError):
     """A feature is, or reads, a protected attribute."""
 
 
-def protected_term(text: str) -> str | None:
-    """The protected word in a feature name or a fact like `Person.gender`, if any."""
-    parts = text.replace(".", " ").replace("_", " ").replace(":", " ").lower().split()
-    for part in parts:
-        if part in PROTECTED:
-            return part
-    return None
-
-
 def check_features(features: Mapping[str, Iterable[str]]) -> None:
-    """Refuse a feature set in which a name or a fact it reads is a protected attribute."""
+    """Refuse a feature set in which a name or a fact it reads is a protected attribute
+    (graph/terms.py: never a feature, DESIGN's lawful use)."""
     for name, facts in features.items():
         for text in (name, *facts):
             term = protected_term(text)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.mappings import LOAD_ORDER, MAPPINGS, is_protected
+from graph.terms import is_protected
+from loaders.mappings import LOAD_ORDER, MAPPINGS
 from loaders.read import SourceError, open_source
 from loaders.rejects import RejectWriter
 from loaders.validate import FileReport, Reject, Row, validate_file
