@@ -4,9 +4,10 @@ It does three things to a payload of plain values (dicts, lists, strings):
 
 1. **Withholds facts** the user may not see. A fact is a dict with a `source` dict (`file`,
    `loadId`): a node, a relationship, a timeline event. Evidence is a dict with `sources` (the
-   files it quotes: a Flag, or a flag as a view shows it): withheld when the user may not see
-   one of them. A hidden fact disappears, and so does whatever holds it up to the nearest list
-   (a link whose person is hidden goes as a whole, a row with a hidden node goes). The top-level
+   files it quotes: a Flag, or a flag as a view shows it; a predicted link's properties, so the
+   link goes as a whole): withheld when the user may not see one of them. A hidden fact
+   disappears, and so does whatever holds it up to the nearest list (a link whose person is
+   hidden goes as a whole, a row with a hidden node goes). The top-level
    payload keeps its fields (set to None) and says how many facts were withheld in `withheld`.
 2. **Withholds application records** shown as data: a node whose kind or labels is one of the
    model's APPLICATION_LABELS (a User, an AuditEntry, a Notification that analyst Cypher
@@ -38,9 +39,6 @@ from investigations.access.scope import Scope
 PAYLOAD_IDENTIFYING = frozenset({
     "ownerBsn", "holderBsn", "voornamen", "geslachtsnaam", "geboortedatum", "omschrijving", "q",
 })
-# Free text of the app's own records, shown by their own panels (a note may name anyone): not a
-# fact of any source, so the model declares nothing identifying on it.
-RECORD_FREE_TEXT = {"Note": frozenset({"text", "body"})}
 # JSON kept as text (Flag and PREDICTED_LINK evidence): where the holder's kind is unknown (a
 # flag as a view lists it) it is masked inside instead of dropped.
 JSON_TEXT = frozenset({"evidence"})
@@ -71,8 +69,7 @@ def _drops(kind: str | None) -> tuple[frozenset[str], frozenset[str]]:
     if element is None:
         return _everywhere(), frozenset()
     pseudonyms = element.pseudonyms()
-    own = (element.identifying() - pseudonyms) | RECORD_FREE_TEXT.get(element.name, frozenset())
-    return own | _everywhere(), pseudonyms
+    return (element.identifying() - pseudonyms) | _everywhere(), pseudonyms
 
 
 def _element_of(value: dict[str, Any]) -> str | None:
