@@ -395,3 +395,28 @@ class Judged(Disclosure):
     right: str
     judgement: str | None = None
     canonical: list[Canonical]
+
+
+class Membership(BaseModel):
+    kind: str | None = Field(None, description="person, company or address")
+    keyFigure: bool | None = None
+    betweenness: float | None = None
+    pageRank: float | None = None
+
+
+class MemberNode(Node):
+    member: Membership | None = None
+
+
+class NetworkDrawing(BaseModel):
+    """A network's members and the typed, dated relationships between them."""
+
+    nodes: list[MemberNode]
+    relationships: list[Relationship]
+
+
+class NetworkGraphView(Disclosure):
+    network: str
+    runId: str | None = None
+    purpose: str
+    graph: NetworkDrawing

@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import GraphDep, ScopeDep
-from api.schemas import EntityView
+from api.schemas import EntityView, NetworkGraphView
 from investigations.explore import views
+from investigations.explore.network_graph import network_graph
 
 router = APIRouter(prefix="/api", tags=["entities"])
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LINKS, description="Links per page")]
@@ -45,3 +46,11 @@ def network(graph: GraphDep, scope: ScopeDep,
             limit: Limit = 100, offset: Offset = 0) -> Any:
     """A cooperation network found by analysis: its members and flags."""
     return views.network_view(graph, scope, network_id, limit, offset)
+
+
+@router.get("/networks/{network_id}/graph", response_model=NetworkGraphView)
+def network_subgraph(graph: GraphDep, scope: ScopeDep,
+                     network_id: Annotated[str, Path(max_length=100)]) -> Any:
+    """A network's members with the officer, establishment, registration and ownership
+    relationships between them (dated), for drawing it."""
+    return network_graph(graph, scope, network_id)
