@@ -1,9 +1,9 @@
 """Static files: the app's own (`api/static/`) and the few front-end files it uses from npm.
 
-Cytoscape and Leaflet are installed from the npm registry (`package-lock.json`, `npm ci` in the
-set-up) and served from `node_modules/` by an explicit list, so no page loads anything from a CDN
-and nothing else under `node_modules/` is reachable. Everything here needs a login, except the
-stylesheet the login page itself uses.
+Cytoscape (with its fCoSE layout) and Leaflet are installed from the npm registry
+(`package-lock.json`, `npm ci` in the set-up) and served from `node_modules/` by an explicit
+list, so no page loads anything from a CDN and nothing else under `node_modules/` is reachable.
+Everything here needs a login, except the stylesheet the login page itself uses.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ PACKAGES = ROOT / "node_modules"
 # to itself (images/marker-icon.png), so they sit beside it here too.
 VENDOR = {
     "cytoscape.min.js": "cytoscape/dist/cytoscape.min.js",
+    # The fCoSE force layout (separates clusters) and the two libraries it is built on.
+    "layout-base.js": "layout-base/layout-base.js",
+    "cose-base.js": "cose-base/cose-base.js",
+    "cytoscape-fcose.js": "cytoscape-fcose/cytoscape-fcose.js",
     "leaflet.js": "leaflet/dist/leaflet.js",
     "leaflet.css": "leaflet/dist/leaflet.css",
     **{f"images/{name}": f"leaflet/dist/images/{name}" for name in (

@@ -6,7 +6,8 @@
   "use strict";
   var holder = document.getElementById("netwerk");
   var dataNode = document.getElementById("netwerk-data");
-  if (!holder || !dataNode) { return; }
+  // A network page draws the network's own subgraph instead (network_view.js).
+  if (!holder || !dataNode || document.getElementById("nv-data")) { return; }
   var data = JSON.parse(dataNode.textContent);
   var texts = data.texts;
   var status = document.getElementById("netwerk-status");
