@@ -1,4 +1,5 @@
-"""Named Cypher statements, loaded from `cypher/**/*.cypher`.
+"""Named Cypher statements, loaded from `cypher/**/*.cypher` (what the product runs) and from
+the folders tests and benchmarks add for their own statements (`tests/cypher`, `bench/cypher`).
 
 Each file holds one statement under a header of `// key: value` lines:
 
@@ -6,8 +7,9 @@ Each file holds one statement under a header of `// key: value` lines:
     // description: Versions of Neo4j, GDS and APOC.
     RETURN ...
 
-The name is the file's path below `cypher/` without the suffix; the header must repeat it, so a
-renamed file cannot silently answer to an old name. Statements take `$parameters` only.
+The name is the file's path below its folder without the suffix; the header must repeat it, so a
+renamed file cannot silently answer to an old name, and no two folders may hold one name.
+Statements take `$parameters` only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from pathlib import Path
 from graph.settings import ROOT
 
 CYPHER_DIR = ROOT / "cypher"
+# Where `get` looks: the product's folder, then those `add_folder` added (a test or benchmark
+# process adds its own; the product never sees their statements).
+SEARCH_PATH: list[Path] = [CYPHER_DIR]
 _HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 
 
@@ -66,9 +71,27 @@ def all_queries(folder: Path = CYPHER_DIR) -> dict[str, Query]:
     return found
 
 
+def add_folder(folder: Path) -> None:
+    """Let `get` find the statements below `folder` too (tests/cypher, bench/cypher)."""
+    if folder not in SEARCH_PATH:
+        SEARCH_PATH.append(folder)
+        _searched.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _searched() -> dict[str, Query]:
+    found: dict[str, Query] = {}
+    for folder in SEARCH_PATH:
+        for name, query in all_queries(folder).items():
+            if name in found:
+                raise ValueError(f"{query.path}: {name} is also {found[name].path}")
+            found[name] = query
+    return found
+
+
 def get(name: str) -> Query:
-    """The statement called `name`, e.g. `load/addresses`."""
+    """The statement called `name`, e.g. `load/addresses`, from the search path."""
     try:
-        return all_queries()[name]
+        return _searched()[name]
     except KeyError:
         raise QueryNotFound(name) from None

@@ -17,9 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from graph import server
+from graph import queries, server
 from graph.db import Graph
 from graph.settings import ROOT, Settings, get_settings
+
+# The tests' own statements (fixtures, checks) and the benchmarks' (baselines, labelled cases)
+# live beside them, not in cypher/: the product never ships or runs them.
+queries.add_folder(ROOT / "tests" / "cypher")
+queries.add_folder(ROOT / "bench" / "cypher")
 
 
 @pytest.fixture(scope="session")
