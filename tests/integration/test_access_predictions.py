@@ -24,10 +24,10 @@ from investigations.access.policy import load_policy
 from investigations.access.pseudonyms import Pseudonyms
 from investigations.access.scope import Scope, operator_scope
 from investigations.access.sources import read_sources
-from investigations.analysis import Context
 from investigations.explore.views import address_view, person_view
 from investigations.links import step
 from investigations.matching.run import run as run_matching
+from investigations.pipeline import Context
 from loaders.load import load
 from tests.integration.access_setup import BRONNEN, Town, make_users
 from tests.town import FILES, SIGNALS, write_town
