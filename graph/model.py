@@ -8,6 +8,7 @@ and `loadedAt`, set by the load that created it or last changed one of its value
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 from neomodel import (
@@ -542,6 +543,33 @@ LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
 USER_LABELS: tuple[str, ...] = ("Team", "User", "ApiToken", "AuditEntry", "AuditHead",
                                 "SavedInvestigation", "Note", "WatchList", "Notification",
                                 "Outcome")
+
+@dataclass(frozen=True)
+class PublicId:
+    """How the API and pages name a node: `<prefix>:<value of prop>`, never Neo4j's own id."""
+
+    prefixes: tuple[str, ...]  # the first is the one shown; the others are accepted too
+    prop: str
+    # The value carries its prefix already (the data contract's keys: `adres:`, `bsn:`, `kvk:`).
+    in_value: bool = False
+    page: bool = True  # has an entity page (looked up by its id)
+
+
+# Label -> its public id, in the order of preference when a node has several labels.
+PUBLIC_IDS: dict[str, PublicId] = {
+    "Person": PublicId(("bsn", "person"), "key", in_value=True),
+    "Address": PublicId(("adres",), "key", in_value=True),
+    "Company": PublicId(("kvk",), "key", in_value=True),
+    "Network": PublicId(("netwerk",), "networkId"),
+    "Building": PublicId(("pand",), "pandId"),
+    "Neighbourhood": PublicId(("buurt",), "buurtcode"),
+    "Permit": PublicId(("vergunning",), "permitId"),
+    "Signal": PublicId(("melding",), "signalId"),
+    "Case": PublicId(("zaak",), "caseId"),
+    "UtilityUse": PublicId(("verbruik",), "key", page=False),
+    "NeighbourhoodFigure": PublicId(("cijfer",), "key", page=False),
+    "Flag": PublicId(("flag",), "key", page=False),
+}
 
 # Markers a statement sets and removes within one operation, on any label, never kept: the
 # audit head's lock (access/audit_append_many) and what a retention purge marks (access/purge_*).

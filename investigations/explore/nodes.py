@@ -6,28 +6,22 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from graph import model
 from investigations.errors import BadParameter
 
 Row = dict[str, Any]
 
-# Public id prefix -> (label, key property). Address, person and company keys are the data
-# contract's own (`adres:`, `bsn:`, `person:`, `kvk:`); the rest get a prefix here.
+# Public id prefix -> (label, key property), for the labels that have a page; and label ->
+# (prefix, property) for those whose stored value lacks its prefix. Both from the model.
 PREFIXES: dict[str, tuple[str, str]] = {
-    "adres": ("Address", "key"), "bsn": ("Person", "key"), "person": ("Person", "key"),
-    "kvk": ("Company", "key"), "pand": ("Building", "pandId"),
-    "buurt": ("Neighbourhood", "buurtcode"), "vergunning": ("Permit", "permitId"),
-    "melding": ("Signal", "signalId"), "zaak": ("Case", "caseId"),
-    "netwerk": ("Network", "networkId"),
-}
-ID_PROPERTY = {label: (prefix, prop) for prefix, (label, prop) in PREFIXES.items()
-               if prop != "key"}
-ID_PROPERTY.update({"UtilityUse": ("verbruik", "key"), "NeighbourhoodFigure": ("cijfer", "key"),
-                    "Flag": ("flag", "key")})
+    prefix: (label, pid.prop) for label, pid in model.PUBLIC_IDS.items() if pid.page
+    for prefix in pid.prefixes}
+ID_PROPERTY = {label: (pid.prefixes[0], pid.prop) for label, pid in model.PUBLIC_IDS.items()
+               if not pid.in_value}
 PROVENANCE = ("source", "loadId", "rowKey", "record", "loadedAt")
 # Order of preference when a node has several labels.
-KINDS = ("Person", "Address", "Company", "Network", "Building", "Neighbourhood", "Permit",
-         "Signal", "Case", "UtilityUse", "NeighbourhoodFigure", "Flag")
-LOOKUP_PARAMS = ("key", "pandId", "buurtcode", "permitId", "signalId", "caseId", "networkId")
+KINDS = tuple(model.PUBLIC_IDS)
+LOOKUP_PARAMS = tuple(dict.fromkeys(prop for _, prop in PREFIXES.values()))
 
 
 def lookup(public_id: str, name: str = "key") -> Row:

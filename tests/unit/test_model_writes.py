@@ -137,3 +137,10 @@ def test_a_statement_within_the_model_passes() -> None:
 def test_an_undeclared_write_fails(text: str, named: str) -> None:
     found = problems(text)
     assert len(found) == 1 and named in found[0], found
+
+
+def test_public_ids_name_declared_properties() -> None:
+    for label, pid in model.PUBLIC_IDS.items():
+        assert pid.prop in vocabulary.elements()[label].properties, (label, pid.prop)
+    prefixes = [p for pid in model.PUBLIC_IDS.values() for p in pid.prefixes]
+    assert len(prefixes) == len(set(prefixes))
