@@ -9,7 +9,7 @@ import json
 import math
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,6 @@ from loaders.load import load
 from loaders.synthetic import GroundTruth, generate
 from tests.town import write_town
 
-CHECK_EXPORTS = ROOT.parent / "shared" / "tools" / "check_exports.py"
 SUBJECT_EXPORTS = ("addresses", "persons", "companies")
 
 
@@ -74,17 +73,15 @@ def test_every_nonzero_score_has_named_reasons_with_evidence(
 
 
 def test_exports_follow_the_data_contract(first_run: RunReport, env_for: dict[str, str],
-                                          tmp_path: Path) -> None:
+                                          tmp_path: Path,
+                                          check_exports: Callable[[Path], str]) -> None:
     for what in SUBJECT_EXPORTS:
         out = subprocess.run([sys.executable, "-m", "api.cli", "export", what], env=env_for,
                              cwd=ROOT, capture_output=True, text=True, check=True)
         (tmp_path / f"{what}.csv").write_text(out.stdout, encoding="utf-8")
         header = next(csv.reader(io.StringIO(out.stdout)))
         assert header == ["key", "score", "flags", "network_id", "confirmed", "open_case"]
-    checked = subprocess.run([sys.executable, str(CHECK_EXPORTS), str(tmp_path)],
-                             check=False, capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stdout
-    assert "3 export files checked, 0 problems" in checked.stdout
+    assert "3 export files checked, 0 problems" in check_exports(tmp_path)
 
 
 def test_confirmed_addresses_are_marked_not_presented_as_leads(
@@ -129,11 +126,9 @@ def test_flags_of_any_step_are_combined(session_graph: Graph, town: tuple[Path, 
         return next(graph.write_batches("indicators/write_flags", [row], runId=ctx.run_id,
                                         asOf=ctx.as_of))
 
-    analysis.register(Step("proef", 55, extra))
-    try:
-        report = analyze(session_graph, town[1].as_of)
-    finally:
-        analysis.STEPS[:] = [s for s in analysis.STEPS if s.name != "proef"]
+    at = [s.name for s in analysis.STEPS].index("scoring")
+    steps = (*analysis.STEPS[:at], Step("proef", extra), *analysis.STEPS[at:])
+    report = analyze(session_graph, town[1].as_of, steps=steps)
     row = by_key(session_graph, "addresses")[target]
     assert "proef_bewijs" in row["flags"]
     assert report.steps["scoring"]["weights"]["proef_bewijs"] == DEFAULT_WEIGHT
