@@ -1,4 +1,4 @@
-"""Tables derived from the graph model (graph/model.py), so nothing is listed twice.
+"""Tables derived from the graph model (graph/model/), so nothing is listed twice.
 
 - which properties identify a person, per label and relationship type (`identifying`);
 - which labels, relationship types and properties a source file supplies (`sources_of`);

@@ -14,7 +14,7 @@ It does three things to a payload of plain values (dicts, lists, strings):
    returned) is never a fact, whoever asks. The app's own panels (notes, inbox, audit log) show
    their records as flat dicts (no `properties`), and are not touched.
 3. **Pseudonymises** when the scope has no identities, by what the model declares
-   (graph/model.py `identifying`): a node or relationship of kind K loses K's identifying
+   (graph/model/ `identifying`): a node or relationship of kind K loses K's identifying
    properties, and K's pseudonym properties (person keys) show as `pseudo:<id>`; a dict of no
    known kind loses the names that identify a person wherever the model declares them, and the
    payload fields of PAYLOAD_IDENTIFYING. Every person key in any text becomes its pseudonym;

@@ -6,7 +6,7 @@ what runs is the text rebuilt from the checked tree, never the text as typed:
 - comments are gone (whatever ends them), and every string literal becomes a parameter, so no
   comment, escape or quote can mean one thing to this check and another to Neo4j;
 - only the grammar rules, functions and procedures of `allowed.py` pass;
-- only the labels and relationship types of the investigation model (graph/model.py), never
+- only the labels and relationship types of the investigation model (graph/model/), never
   application records; a node or relationship pattern that could match one gets a label
   condition that excludes them (`(n)` runs as `(n:!(User|ApiToken|...))`);
 - for a reader without identities, a property the model marks `identifying` is refused wherever

@@ -1,5 +1,5 @@
 """The graph model is the one truth: every label, relationship type and property a product
-statement (cypher/**) writes is declared in graph/model.py, and every relationship it writes
+statement (cypher/**) writes is declared in graph/model/, and every relationship it writes
 joins labels the model lets that type join. Read from the parse tree (tests/cypher_writes.py).
 """
 
