@@ -309,53 +309,7 @@
       .catch(function () { say(T.nopath, { from: label(source), to: label(target) }); });
   }
 
-  function download(blob, name) {
-    var url = URL.createObjectURL(blob);
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
-  }
-
   function fileName(ext) { return "netwerk-" + String(data.title).replace(/[^\w.-]+/g, "_") + "." + ext; }
-
-  /* An SVG of what is drawn (visible nodes and edges where they are), built as DOM nodes so
-     labels stay text. */
-  function svgExport() {
-    var NS = "http://www.w3.org/2000/svg";
-    var box = shownNodes().union(shownEdges()).boundingBox({ includeLabels: true });
-    var svg = document.createElementNS(NS, "svg");
-    svg.setAttribute("xmlns", NS);
-    svg.setAttribute("viewBox", [box.x1 - 10, box.y1 - 10, box.w + 20, box.h + 20].join(" "));
-    svg.setAttribute("width", Math.round(box.w + 20));
-    svg.setAttribute("height", Math.round(box.h + 20));
-    function el(name, attrs, text) {
-      var made = document.createElementNS(NS, name);
-      Object.keys(attrs).forEach(function (k) { made.setAttribute(k, attrs[k]); });
-      if (text) { made.textContent = text; }
-      svg.appendChild(made);
-      return made;
-    }
-    el("title", {}, data.title);
-    shownEdges().forEach(function (e) {
-      var s = e.source().position(), t = e.target().position();
-      var colour = e.hasClass("path") ? "#d4351c" : LINES[e.data("kind")];
-      el("line", { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: colour, "stroke-width": e.hasClass("path") ? 4 : 1.5,
-                   "stroke-dasharray": e.hasClass("ended") ? "5 3" : "none" });
-      el("text", { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2, "font-size": 8, "text-anchor": "middle", fill: "#333" }, e.data("label"));
-    });
-    shownNodes().forEach(function (n) {
-      var p = n.position(), r = n.width() / 2;
-      el("circle", { cx: p.x, cy: p.y, r: r, fill: COLOURS[n.data("kind")] || "#8a8a8a",
-                     stroke: n.data("keyFigure") ? "#1b1b1b" : "#ffffff", "stroke-width": n.data("keyFigure") ? 4 : 1 });
-      el("text", { x: p.x, y: p.y + r + 11, "font-size": n.data("keyFigure") ? 12 : 10, "text-anchor": "middle",
-                   "font-weight": n.data("keyFigure") ? "bold" : "normal", fill: "#1b1b1b" }, label(n));
-    });
-    return new Blob([new XMLSerializer().serializeToString(svg)], { type: "image/svg+xml" });
-  }
 
   cy.on("tap", "node", function (event) {
     var id = event.target.id();
@@ -392,8 +346,17 @@
   $("nv-relayout").addEventListener("click", layout);
   $("nv-path-form").addEventListener("submit", function (event) { event.preventDefault(); findPath(pathFrom.value, pathTo.value); });
   $("nv-path-clear").addEventListener("click", function () { clearPath(); apply(); });
-  $("nv-png").addEventListener("click", function () { download(cy.png({ output: "blob", bg: "#ffffff", full: true, scale: 2 }), fileName("png")); });
-  $("nv-svg").addEventListener("click", function () { download(svgExport(), fileName("svg")); });
+  var exporter = window.speurnetExport;
+  $("nv-png").addEventListener("click", function () {
+    exporter.download(cy.png({ output: "blob", bg: "#ffffff", full: true, scale: 2 }), fileName("png"));
+  });
+  $("nv-svg").addEventListener("click", function () {
+    exporter.download(exporter.svg({
+      title: data.title, nodes: shownNodes(), edges: shownEdges(), label: label,
+      nodeColour: function (n) { return COLOURS[n.data("kind")] || "#8a8a8a"; },
+      edgeColour: function (e) { return e.hasClass("path") ? "#d4351c" : LINES[e.data("kind")]; }
+    }), fileName("svg"));
+  });
   section.querySelectorAll("#nv-kinds input").forEach(function (box) { box.addEventListener("change", apply); });
   [fromRange, toRange].forEach(function (range) {
     range.addEventListener("input", function () {
