@@ -106,6 +106,8 @@ HOSTILE: list[tuple[str, dict[str, str]]] = [
     ("MATCH (a:Address) RETURN a.wozValue", {}),
     ("MATCH (o)-[r:OWNS]->(a:Address) RETURN o, a", {}),
     ("MATCH (a:Address) WHERE a.wozValue > 400000 RETURN a", {}),
+    ("MATCH (f:Flag) RETURN f.reason", {}),
+    ("MATCH (:Person)-[l:PREDICTED_LINK]->(a:Address) RETURN l.reasons", {}),
     # reserved names, legacy syntax, many statements
     ("MATCH (p:Person) RETURN $__lit0", {}),
     ("MATCH (n:Person:User) RETURN n", {}),

@@ -36,7 +36,7 @@ from graph.model.application import (
     Watch,
     WatchList,
 )
-from graph.model.base import P, Provenance, Scored, identifying, supplied_by
+from graph.model.base import P, Provenance, Scored, identifying, quotes_sources, supplied_by
 from graph.model.sources import (
     Address,
     AddressMatch,
@@ -69,7 +69,7 @@ __all__ = [
     "NeighbourhoodFigure", "Network", "Note", "Notification", "Outcome", "Ownership", "P",
     "Period", "Permit", "Person", "PredictedLink", "Provenance", "PublicId", "Registration",
     "Role", "SameAs", "SavedInvestigation", "Scored", "Signal", "Team", "User", "UtilityUse",
-    "Watch", "WatchList", "identifying", "supplied_by",
+    "Watch", "WatchList", "identifying", "quotes_sources", "supplied_by",
 ]
 
 NODE_CLASSES: tuple[type[StructuredNode], ...] = (

@@ -16,7 +16,7 @@ from neomodel import (
     StructuredRel,
 )
 
-from graph.model.base import identifying
+from graph.model.base import identifying, quotes_sources
 
 
 class PredictedLink(StructuredRel):
@@ -25,7 +25,7 @@ class PredictedLink(StructuredRel):
     runId = StringProperty()
     kind = StringProperty()  # resident, associate, lookalike
     score = FloatProperty()
-    reasons = ArrayProperty(StringProperty())
+    reasons = quotes_sources(ArrayProperty(StringProperty()))
     evidence = identifying(StringProperty())
     # The source files whose facts the evidence and reasons quote (a signal's meldingen file, a
     # registration's BRP file): a user who may not see one of them is not shown the prediction.
@@ -50,7 +50,7 @@ class MatchRun(StructuredNode):
     # Provenance of what the run wrote (its SAME_AS and ADDRESS_MATCH links name it the same way).
     source = StringProperty()  # matching
     loadId = StringProperty()  # the run's key
-    rowKey = StringProperty()
+    rowKey = identifying(StringProperty())
     loadedAt = DateTimeProperty()
 
 
@@ -75,7 +75,7 @@ class Flag(StructuredNode):
     strength = FloatProperty()  # 0..1
     weight = FloatProperty()  # the flag name's weight in scoring
     contribution = FloatProperty()  # weight x strength: its part in the subject's score
-    reason = StringProperty()  # one sentence in Dutch, shown on pages
+    reason = quotes_sources(StringProperty())  # one sentence in Dutch, shown on pages
     evidence = identifying(StringProperty())  # JSON with the facts behind it (names persons)
     # The source files (as the load log names them) whose facts the evidence shows: a user who
     # may not see one of them is not shown the flag either (its reason and evidence quote them).

@@ -30,6 +30,14 @@ def identifying(prop: P, pseudonym: bool = False) -> P:
     return prop
 
 
+def quotes_sources(prop: P) -> P:
+    """Mark text that quotes facts of the files its node or relationship lists in `sources` (a
+    flag's reason, a prediction's reasons): analyst Cypher reads it only when the reader may see
+    every source; shown whole, the node or relationship is withheld by those sources."""
+    prop.quotes_sources = True  # type: ignore[attr-defined]
+    return prop
+
+
 def supplied_by(prop: P, *sources: str) -> P:
     """Mark a property that another source adds to a node (BRK's WOZ value on a BAG address):
     it is seen by whoever may see that source, not the node's own."""

@@ -469,6 +469,11 @@ class _Walk:
             names = sorted({x for s in sources for x in s})
             raise self.refuse(node, f"{name} comes from {', '.join(names)}, a source your "
                                     "organisation may not see")
+        if self.reader.hidden_sources and any(
+                getattr(e.properties.get(name), "quotes_sources", False) for e in candidates):
+            raise self.refuse(node, f"{name} quotes facts whose sources are recorded per flag or "
+                                    "prediction, some of which your organisation may not see; "
+                                    "return the flag or link itself (it is withheld when needed)")
         if self.reader.identities:
             return
         naming = [e for e in candidates if name in e.identifying()]
