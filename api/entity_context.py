@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from api.readable import date_text, feature_sentences, flag_title, label, named, readable
 from api.web import entity_url, t
 
 Row = dict[str, Any]
@@ -18,6 +19,10 @@ PREDICTED = "PREDICTED_LINK"
 # Shown in their own places (score, flags), not in the facts table.
 NOT_FACTS = frozenset({"flags", "score", "scoreRunId", "key", "label", "lookupKey"})
 # Link groups in the order an officer reads them; the rest follow by name.
+# Timeline events that last (drawn as bars; an open one runs until today).
+PERIODS = frozenset({"REGISTERED_AT", "ESTABLISHED_AT", "OWNS", "OFFICER_OF", "HAS_MEMBER"})
+# A linked node without a page shows its facts in the list, but not its own ids.
+NOT_LINK_FACTS = NOT_FACTS | {"signalId", "caseId", "permitId", "pandId", "buurtcode"}
 GROUP_ORDER = ("REGISTERED_AT", "ESTABLISHED_AT", "OWNS", "OFFICER_OF", "HAS_MEMBER", "HELD_BY",
                "FOR_ADDRESS", "ABOUT", "CONCERNS", "ADDRESS_MATCH", "IN_BUILDING",
                "IN_NEIGHBOURHOOD")
@@ -26,26 +31,66 @@ GROUP_ORDER = ("REGISTERED_AT", "ESTABLISHED_AT", "OWNS", "OFFICER_OF", "HAS_MEM
 def entity_context(view: Row) -> Row:
     """What the entity templates read, beside the view itself."""
     links = view.get("links") or []
-    facts = [link for link in links if link["type"] != PREDICTED]
+    names = names_of(view)
+    facts = [{**link, "facts": [] if entity_url(link["node"]["id"]) else
+              facts_of(link["node"], names, NOT_LINK_FACTS)}
+             for link in links if link["type"] != PREDICTED]
     total = sum((view.get("linkCounts") or {}).values())
     offset, limit = view.get("offset") or 0, view.get("limit") or len(links) or 1
+    flags = [{**f, "title": flag_title(str(f.get("name"))),
+              "reason": named(str(f.get("reason") or ""), names),
+              "evidence": readable(parse_evidence(f.get("evidence")), names)}
+             for f in view.get("flags") or []]
+    events = distinct_events(view.get("timeline") or [])
     return {
         "view": view,
         "entity": view["entity"],
         "title": title_of(view["entity"]),
-        "facts": facts_of(view["entity"]),
-        "records": [{"id": r["id"], "source": r.get("source"), "facts": facts_of(r)}
+        "facts": facts_of(view["entity"], names),
+        "records": [{"id": r["id"], "label": title_of(r), "source": r.get("source"),
+                     "facts": facts_of(r, names)}
                     for r in view.get("records") or []],
         "groups": group_links(facts),
-        "predictions": [prediction(link) for link in links if link["type"] == PREDICTED],
-        "flags": [{**f, "evidence": parse_evidence(f.get("evidence"))}
-                  for f in view.get("flags") or []],
+        "predictions": [prediction(link, names) for link in links if link["type"] == PREDICTED],
+        "flags": flags,
+        "summary": summary(view["entity"], flags, facts),
         "paging": {"offset": offset, "limit": limit, "total": total,
                    "previous": max(offset - limit, 0) if offset > 0 else None,
                    "next": offset + limit if offset + limit < total else None},
-        "timeline": distinct_events(view.get("timeline") or []),
+        "timeline": events,
+        "timeline_data": timeline_data(events),
         "elements": graph_elements(view["entity"], links),
     }
+
+
+def names_of(view: Row) -> dict[str, str]:
+    """Public id -> label of every entity the view shows (masked already: a pseudonymised
+    user's persons are named by their pseudonym)."""
+    found = {n["id"]: str(n.get("label") or n["id"]) for n in view.get("names") or []}
+    for link in view.get("links") or []:
+        found[link["node"]["id"]] = title_of(link["node"])
+    found[view["entity"]["id"]] = title_of(view["entity"])
+    return found
+
+
+def summary(entity: Row, flags: list[Row], links: list[Row]) -> Row:
+    """The card at the top: the score, why (the strongest flags' reasons), the open cases."""
+    props = entity.get("properties") or {}
+    cases = [link["node"] for link in links if link["node"]["kind"] == "Case"
+             and not (link["node"].get("properties") or {}).get("end")]
+    return {"score": props.get("score"), "reasons": [f["reason"] for f in flags[:3] if f.get("reason")],
+            "more_reasons": max(len(flags) - 3, 0), "cases": cases,
+            "open_case": bool(props.get("openCase")) or bool(cases),
+            "computed": date_text(props.get("computedAt"))}
+
+
+def timeline_data(events: list[Row]) -> list[Row]:
+    """The timeline as the drawing script reads it: dates, a Dutch label and a page link."""
+    return [{"date": e["date"][:10], "end": (e.get("end") or "")[:10] or None,
+             "what": t(f"timeline.{e['what']}"), "period": e["what"] in PERIODS,
+             "label": title_of(e["node"]) if e.get("node") else "",
+             "url": entity_url(e["node"]["id"]) if e.get("node") else None}
+            for e in events]
 
 
 def title_of(node: Row) -> str:
@@ -55,11 +100,18 @@ def title_of(node: Row) -> str:
     return str(node.get("label") or node["id"])
 
 
-def facts_of(node: Row) -> list[tuple[str, Any]]:
-    """The node's own properties as (Dutch label, value), leaving out what is shown elsewhere."""
+def facts_of(node: Row, names: dict[str, str] | None = None,
+             left_out: frozenset[str] = NOT_FACTS) -> list[tuple[str, Any]]:
+    """The node's own properties as (Dutch label, readable value), leaving out what is shown
+    elsewhere; a network's score features as sentences with their numbers."""
     props = node.get("properties") or {}
-    return [(label_of("prop", k), v) for k, v in sorted(props.items())
-            if k not in NOT_FACTS and v not in (None, "", [])]
+    rows: list[tuple[str, Any]] = []
+    for k, v in sorted(props.items(), key=lambda kv: label(kv[0])):
+        if k in left_out or v in (None, "", []):
+            continue
+        shown = {"sentences": feature_sentences(v)} if k == "features" else readable(v, names or {}, k)
+        rows.append((label(k), shown))
+    return rows
 
 
 def label_of(area: str, key: str) -> str:
@@ -107,13 +159,14 @@ def _group_title(rel_type: str, direction: str, kind: str) -> str:
     return rel_type
 
 
-def prediction(link: Row) -> Row:
+def prediction(link: Row, names: dict[str, str] | None = None) -> Row:
     """A predicted link (no source states it): kind, score, reasons, parsed evidence."""
     props = link["relationship"].get("properties") or {}
     return {"node": link["node"], "kind": props.get("kind"), "score": props.get("score"),
-            "reasons": props.get("reasons") or [], "runId": props.get("runId"),
+            "reasons": [named(str(r), names or {}) for r in props.get("reasons") or []],
+            "runId": props.get("runId"),
             "computedAt": props.get("computedAt"),
-            "evidence": parse_evidence(props.get("evidence"))}
+            "evidence": readable(parse_evidence(props.get("evidence")), names or {})}
 
 
 def parse_evidence(evidence: Any) -> Any:
