@@ -15,6 +15,7 @@ from graph.db import Graph
 from investigations.access.gate import release
 from investigations.access.scope import Scope
 from investigations.explore import nodes
+from investigations.explore.names import named, names_of, quoted_keys
 from investigations.scoring.monitor import neighbourhood_figures
 
 Row = dict[str, Any]
@@ -77,7 +78,23 @@ def _compute(graph: Graph, top: int, persons: bool) -> Row:
         "points": points,
         "neighbourhoods": neighbourhood_figures(graph),
         "counts": graph.read("pages/label_counts"),
+        "names": _quoted_names(graph, [e for _, name in GROUPS for e in ranked[name]]),
     }
+
+
+def _quoted_names(graph: Graph, ranked: list[Row]) -> list[Row]:
+    """Who and what the reasons quote by key, to be shown by name (released, so masked)."""
+    return names_of(graph, quoted_keys([r.get("reason") for e in ranked for r in e["reasons"]]))
+
+
+def _named(shown: Row) -> None:
+    """Reasons with the keys they quote replaced by the names the user may see."""
+    names = {n["id"]: n["label"] for n in shown.get("names") or [] if n.get("label")}
+    for _, group in GROUPS:
+        for entry in shown.get(group) or []:
+            for r in entry.get("reasons") or []:
+                if isinstance(r.get("reason"), str):
+                    r["reason"] = named(r["reason"], names)
 
 
 def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
@@ -88,4 +105,5 @@ def overview(graph: Graph, scope: Scope, top: int = TOP) -> Row:
     payload = {**{k: v for k, v in rows.items() if k != "counts"}, "personsShown": persons}
     shown: Row = release(graph, scope, payload, "view", "overzicht", {"top": top})
     shown["counts"] = rows["counts"]  # per label, no facts: nothing to mask
+    _named(shown)
     return shown
