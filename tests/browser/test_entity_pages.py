@@ -62,6 +62,7 @@ def test_search_open_an_address_expand_its_network_follow_a_resident_open_the_do
         page.get_by_role("link", name=ADDRESS).click()
     assert path_of(page) == "/adres/0479200000000001"
     expect(page.get_by_role("heading", level=1)).to_have_text(ADDRESS)
+    page.locator("nav.toc").get_by_role("link", name=re.compile("^Verbanden")).click()
     expect(page.get_by_role("heading", name="Bewoners (BRP-inschrijvingen)")).to_be_visible()
     before = wait_for_network(page)
     axe(page)
@@ -107,6 +108,7 @@ def test_pages_of_a_pseudonymised_analyst_show_no_identity(page: Page) -> None:
     state_purpose(page)
     page.goto("/adres/0479200000000001")
     wait_for_network(page)
+    page.locator("nav.toc").get_by_role("link", name=re.compile("^Verbanden")).click()
     resident = page.locator("section.group a[href^='/persoon/pseudo:']").first
     with page.expect_navigation():
         resident.click()
@@ -126,5 +128,6 @@ def test_a_signal_with_script_shows_as_text(page: Page) -> None:
     page.goto("/adres/0479200000000001")
     wait_for_network(page)
     assert not dialogs
+    page.locator("nav.toc").get_by_role("link", name=re.compile("^Verbanden")).click()
     expect(page.get_by_text("<script>alert(1)</script> veel fietsen").first).to_be_visible()
     assert page.evaluate("document.querySelectorAll('main script:not([src]):not([type])').length") == 0
