@@ -34,10 +34,11 @@ CALL (n, members) {
   MATCH (c)-[r]-(m)
   WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome)
     AND NOT (m:Person AND m IN members)
-  RETURN type(r) AS type, r.source AS rs, r.loadId AS rl, m.source AS ms, m.loadId AS ml,
-    count(*) AS count
+  RETURN type(r) AS type, r.source AS rs, r.loadId AS rl, r.sources AS quoted, m.source AS ms,
+    m.loadId AS ml, count(*) AS count
 }
-WITH n, members, collect({type: type, rs: rs, rl: rl, ms: ms, ml: ml, count: count}) AS counts
+WITH n, members, collect({type: type, rs: rs, rl: rl, quoted: quoted, ms: ms, ml: ml,
+  count: count}) AS counts
 CALL (n, members) {
   UNWIND members AS c
   MATCH (c)-[r]-(m)

@@ -86,11 +86,14 @@ def entity_view(graph: Graph, scope: Scope, public_id: str, limit: int = 100, of
 
 def link_counts(scope: Scope, counts: list[Row]) -> dict[str, int]:
     """Links per type, counting only those whose relationship and node the user may see (a
-    count of withheld facts would tell that they exist)."""
+    count of withheld facts would tell that they exist); a prediction counts only when the user
+    may see every file its evidence quotes (its `sources`)."""
     found: dict[str, int] = {}
     for c in counts:
+        quoted = c.get("quoted") or []
         if scope.sees(scope.sources.info(c["rs"], c["rl"])) and scope.sees(
-                scope.sources.info(c["ms"], c["ml"])):
+                scope.sources.info(c["ms"], c["ml"])) and all(
+                scope.sees(scope.sources.info(f, None)) for f in quoted):
             found[c["type"]] = found.get(c["type"], 0) + c["count"]
     return dict(sorted(found.items()))
 

@@ -86,6 +86,7 @@ def test_a_municipal_user_gets_no_signal_fact_from_the_prediction(town: Town) ->
             assert secret not in response.text, (path, secret)
         view = response.json()
         assert not [link for link in view["links"] if link["type"] == "PREDICTED_LINK"]
+        assert "PREDICTED_LINK" not in view["linkCounts"], path  # a count would tell it exists
         assert view["flags"] == []
         # The prediction (one PREDICTED_LINK, seen from either end) and its flag.
         assert view["withheld"] == BEFORE[name] + 2, path

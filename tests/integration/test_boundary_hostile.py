@@ -1,7 +1,7 @@
 """The Cypher boundary against a real Neo4j with planted secrets.
 
 The town's sources are split between partners: utility use is the netbeheerder's private
-source, BRK the kadaster's closed one, signals the police's private one. Anna is an analyst at
+source, BRK the kadaster's private one, signals the police's private one. Anna is an analyst at
 the municipality: pseudonyms unless she re-identifies, and none of those three sources.
 """
 
@@ -31,7 +31,7 @@ from tests.unit.test_boundary import WRITES
 BRONNEN = """
 meldingen.csv: {partner: politie, tier: private}
 verbruik.csv: {partner: netbeheerder, tier: private}
-brk_eigendom.csv: {partner: kadaster, tier: closed}
+brk_eigendom.csv: {partner: kadaster, tier: private}
 bag_verblijfsobjecten.csv: {partner: gemeente, tier: open}
 """
 NOTE = "geheime notitie over de Kerkstraat"
