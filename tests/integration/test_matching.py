@@ -23,6 +23,7 @@ from investigations.matching.judgements import JudgementError
 from investigations.matching.review import judge, undo
 from investigations.registry import load_all
 from loaders.load import load
+from loaders.synthetic import generate
 from tests.town import FILES, write_town
 
 JAN = "bsn:123456782"
@@ -232,7 +233,6 @@ def test_cli_reports_bad_judgements_clearly(
 @pytest.mark.parametrize("persons", [3000])
 def test_synthetic_municipality_meets_the_bar(graph: Graph, tmp_path: Path,
                                               persons: int) -> None:
-    generate = pytest.importorskip("loaders.synthetic").generate
     folder = tmp_path / "synthetic"
     truth = generate(folder, persons=persons, seed=4).mentions
     load_folder(graph, folder, tmp_path)

@@ -1,6 +1,6 @@
 """Dependencies point one way (DESIGN: architecture), read from the source with `ast`, nothing
-imported: investigations/ never imports loaders/ or api/, graph/ imports none of the layers above
-it, and the packages of investigations/ form no cycle."""
+imported: investigations/ never imports loaders/ or api/, loaders/ neither investigations/ nor
+api/, graph/ none of the layers above it, and the packages of investigations/ form no cycle."""
 
 from __future__ import annotations
 
@@ -79,6 +79,10 @@ def test_investigations_import_neither_loaders_nor_api() -> None:
 def test_graph_imports_no_layer_above_it() -> None:
     above = {"investigations", "loaders", "api"}
     assert [(m, t) for m, t in imports("graph") if _top(t) in above] == []
+
+
+def test_loaders_import_neither_investigations_nor_api() -> None:
+    assert [(m, t) for m, t in imports("loaders") if _top(t) in {"investigations", "api"}] == []
 
 
 def test_no_cycle_between_the_packages_of_investigations() -> None:
