@@ -43,7 +43,7 @@ class Element:
         return self.name in names
 
 
-def _properties(cls: type[StructuredNode] | type[StructuredRel]) -> dict[str, Property[Any]]:
+def _properties(cls: type[StructuredNode | StructuredRel]) -> dict[str, Property[Any]]:
     return dict(cls.defined_properties(aliases=False, rels=False))
 
 
