@@ -78,7 +78,10 @@ def summary(entity: Row, flags: list[Row], links: list[Row]) -> Row:
     props = entity.get("properties") or {}
     cases = [link["node"] for link in links if link["node"]["kind"] == "Case"
              and not (link["node"].get("properties") or {}).get("end")]
-    return {"score": props.get("score"), "reasons": [f["reason"] for f in flags[:3] if f.get("reason")],
+    reasons = [f["reason"] for f in flags[:3] if f.get("reason")]
+    if not reasons and props.get("reason"):
+        reasons = [str(props["reason"])]  # a network says why in its own words
+    return {"score": props.get("score"), "reasons": reasons,
             "more_reasons": max(len(flags) - 3, 0), "cases": cases,
             "open_case": bool(props.get("openCase")) or bool(cases),
             "computed": date_text(props.get("computedAt"))}
@@ -109,7 +112,12 @@ def facts_of(node: Row, names: dict[str, str] | None = None,
     for k, v in sorted(props.items(), key=lambda kv: label(kv[0])):
         if k in left_out or v in (None, "", []):
             continue
-        shown = {"sentences": feature_sentences(v)} if k == "features" else readable(v, names or {}, k)
+        if k == "features":
+            shown: Any = {"sentences": feature_sentences(v)}
+        elif isinstance(v, str) and (word := t(f"value.{k}.{v}")) != f"value.{k}.{v}":
+            shown = word  # an enumeration's value in Dutch (a match judgement)
+        else:
+            shown = readable(v, names or {}, k)
         rows.append((label(k), shown))
     return rows
 

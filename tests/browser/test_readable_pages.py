@@ -50,7 +50,9 @@ def page_kinds(page: Page, network: str) -> list[str]:
         link = page.locator(f"main a[href^='{prefix}']").first
         if link.count():
             found.append(str(link.get_attribute("href")))
-    return found + ["/adres/0479200000000001", "/persoon/bsn:123456782", network]
+    return found + ["/adres/0479200000000001", "/persoon/bsn:123456782", network,
+                    "/dossier/bsn:123456782", "/dossier/" + network.replace("/netwerk/", "netwerk:"),
+                    "/zoeken?q=kerkstraat", "/monitor"]
 
 
 def test_no_raw_json_or_model_property_name_on_any_page_kind(page: Page, live: Live) -> None:
