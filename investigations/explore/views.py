@@ -15,6 +15,7 @@ from investigations.access.gate import release, resolve_key
 from investigations.access.scope import Scope
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
+from investigations.explore.names import names_of, quoted_keys
 
 Row = dict[str, Any]
 MAX_LINKS = 500
@@ -77,11 +78,19 @@ def entity_view(graph: Graph, scope: Scope, public_id: str, limit: int = 100, of
         "flags": latest_flags(row["flags"]),
         "purpose": purpose,
     }
+    # Whom the flags, predictions and network facts quote by key, named (masked by release).
+    payload["names"] = names_of(graph, quoted_keys(
+        [payload["flags"], entity["properties"], [link["relationship"]["properties"]
+                                                  for link in links]]) - _shown(payload))
     view = release(graph, scope, payload, "view", public_id, params)
     if view["entity"] is None:
         raise NotFound(f"{shown_as or public_id} not found (or not visible to you)")
     view["sources"] = sources_of(view)
     return view
+
+
+def _shown(payload: Row) -> set[str]:
+    return {payload["entity"]["id"]} | {link["node"]["id"] for link in payload["links"]}
 
 
 def link_counts(scope: Scope, counts: list[Row]) -> dict[str, int]:
