@@ -209,19 +209,19 @@ class Graph:
         with translated(), self._driver.session(
                 database=self.database, default_access_mode=neo4j.READ_ACCESS) as session, \
                 session.begin_transaction() as tx:
-            for record in tx.run(text, params):  # type: ignore[arg-type]
+            for record in tx.run(text, params):
                 yield plain(record.data())
 
     def autocommit(self, name: str, **params: Any) -> list[Row]:
         """Run the named statement as an auto-commit transaction (needed by `IN TRANSACTIONS`)."""
         text = queries.get(name).text
         with translated(), self._driver.session(database=self.database) as session:
-            return [plain(r.data()) for r in session.run(text, params)]  # type: ignore[arg-type]
+            return [plain(r.data()) for r in session.run(text, params)]
 
     def schema(self, statement: str) -> None:
         """Run one schema statement generated from the model (never from user text)."""
         with translated(), self._driver.session(database=self.database) as session:
-            session.run(statement).consume()  # type: ignore[arg-type]
+            session.run(statement).consume()
 
     def write_batches(self, name: str, rows: Iterable[Row], **params: Any) -> Iterator[Row]:
         """Run `UNWIND $rows ...` statement `name` per batch; yields each batch's one result row.
@@ -248,13 +248,14 @@ class Graph:
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> Answer:
             answer = Answer()
-            result = tx.run(text, params)  # type: ignore[arg-type]
+            result = tx.run(text, params)
             answer.columns = list(result.keys())
             for record in result:
                 if len(answer.rows) >= limit:
                     answer.truncated = True
                     break
-                answer.rows.append({k: answer.keep(v) for k, v in record.items()})
+                answer.rows.append({k: answer.keep(v)
+                                    for k, v in zip(record.keys(), record.values())})
             return answer
 
         with translated(timeout), self._driver.session(
@@ -267,7 +268,7 @@ class Graph:
         `rw`/`w` writes, `s` schema; the server's own check behind a text check."""
 
         def work(tx: neo4j.ManagedTransaction) -> str:
-            return str(tx.run("EXPLAIN " + text, params).consume().query_type)  # type: ignore[arg-type]
+            return str(tx.run("EXPLAIN " + text, params).consume().query_type)
 
         with translated(), self._driver.session(
                 database=self.database, default_access_mode=neo4j.READ_ACCESS,

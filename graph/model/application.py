@@ -22,14 +22,14 @@ from graph.model.sources import Case  # noqa: F401  (the RECORDS relationship na
 
 # Lawful use (users, audit) and saved investigations: application records, no `source`, so
 # retention purges and source filters never touch them.
-class Team(StructuredNode):  # type: ignore[misc]
+class Team(StructuredNode):
     """A team of users (wijkteam, RIEC case team) within one partner organisation."""
 
     name = StringProperty(unique_index=True, required=True)
     partner = StringProperty()
 
 
-class User(StructuredNode):  # type: ignore[misc]
+class User(StructuredNode):
     """Someone who may log in: a role, a team and the partner organisation they work for."""
 
     name = StringProperty(unique_index=True, required=True)
@@ -43,7 +43,7 @@ class User(StructuredNode):  # type: ignore[misc]
     inTeam = RelationshipTo("Team", "IN_TEAM")
 
 
-class ApiToken(StructuredNode):  # type: ignore[misc]
+class ApiToken(StructuredNode):
     """A bearer token for the API, stored only as its SHA-256 hash."""
 
     tokenHash = StringProperty(unique_index=True, required=True)
@@ -51,7 +51,7 @@ class ApiToken(StructuredNode):  # type: ignore[misc]
     createdAt = DateTimeProperty()
 
 
-class AuditEntry(StructuredNode):  # type: ignore[misc]
+class AuditEntry(StructuredNode):
     """One access: who, when, under which purpose, what. Append-only and hash-chained."""
 
     seq = IntegerProperty(unique_index=True, required=True)
@@ -67,7 +67,7 @@ class AuditEntry(StructuredNode):  # type: ignore[misc]
     hash = StringProperty()
 
 
-class AuditHead(StructuredNode):  # type: ignore[misc]
+class AuditHead(StructuredNode):
     """The end of the audit chain: appends lock it, so entries get one order and one chain."""
 
     key = StringProperty(unique_index=True, required=True)
@@ -75,7 +75,7 @@ class AuditHead(StructuredNode):  # type: ignore[misc]
     hash = StringProperty()
 
 
-class SavedInvestigation(StructuredNode):  # type: ignore[misc]
+class SavedInvestigation(StructuredNode):
     """An investigation an analyst saved through the API (the shipped ones are .cypher files)."""
 
     name = StringProperty(unique_index=True, required=True)
@@ -94,7 +94,7 @@ class SavedInvestigation(StructuredNode):  # type: ignore[misc]
 # Collaboration: what users add in the app. Like users and audit entries these are application
 # records (no `source`): reloads and retention purges never touch them, and `speurnet backup`
 # keeps them. Each points at the entity it concerns by relationship.
-class Note(StructuredNode):  # type: ignore[misc]
+class Note(StructuredNode):
     """A note on any entity ("zelf aanvullen"): what an officer saw, with author and time."""
 
     noteId = StringProperty(unique_index=True, required=True)
@@ -107,7 +107,7 @@ class Note(StructuredNode):  # type: ignore[misc]
     on = RelationshipTo("StructuredNode", "ON")
 
 
-class Watch(StructuredRel):  # type: ignore[misc]
+class Watch(StructuredRel):
     """A list's watch on one entity, and how far news about it has been told."""
 
     since = DateTimeProperty()
@@ -117,7 +117,7 @@ class Watch(StructuredRel):  # type: ignore[misc]
     known = ArrayProperty(StringProperty())  # the facts already there ("signal:<id>", ...)
 
 
-class WatchList(StructuredNode):  # type: ignore[misc]
+class WatchList(StructuredNode):
     """A user's or a team's list of addresses, persons and companies to follow."""
 
     listId = StringProperty(unique_index=True, required=True)
@@ -128,7 +128,7 @@ class WatchList(StructuredNode):  # type: ignore[misc]
     watches = RelationshipTo("StructuredNode", "WATCHES", model=Watch)
 
 
-class Notification(StructuredNode):  # type: ignore[misc]
+class Notification(StructuredNode):
     """An in-app message: deconfliction (another team watches the same entity) or news about a
     watched entity (new signal, case, permit, score change)."""
 
@@ -148,7 +148,7 @@ class Notification(StructuredNode):  # type: ignore[misc]
     about = RelationshipTo("StructuredNode", "ABOUT")
 
 
-class Outcome(StructuredNode):  # type: ignore[misc]
+class Outcome(StructuredNode):
     """An inspection outcome recorded in the app, kept beside what a later zaken.csv says."""
 
     outcomeId = StringProperty(unique_index=True, required=True)

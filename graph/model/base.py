@@ -3,7 +3,7 @@ come from another source, provenance, and what scoring writes on a subject."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from neomodel import (
     ArrayProperty,
@@ -15,7 +15,7 @@ from neomodel import (
 )
 from neomodel.properties import Property
 
-P = TypeVar("P", bound=Property)
+P = TypeVar("P", bound="Property[Any]")
 
 
 def identifying(prop: P, pseudonym: bool = False) -> P:

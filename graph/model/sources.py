@@ -20,7 +20,7 @@ from graph.model.analysis import PredictedLink
 from graph.model.base import Provenance, Scored, identifying, supplied_by
 
 
-class Period(StructuredRel, Provenance):  # type: ignore[misc]
+class Period(StructuredRel, Provenance):
     start = DateProperty()
     end = DateProperty()
 
@@ -45,12 +45,12 @@ class Ownership(Period):
     shareFraction = FloatProperty()
 
 
-class Link(StructuredRel, Provenance):  # type: ignore[misc]
+class Link(StructuredRel, Provenance):
     matchMethod = StringProperty()  # key, exact, fuzzy (entity resolution) or analyst
     matchScore = FloatProperty()  # set when entity resolution made the link
 
 
-class SameAs(StructuredRel, Provenance):  # type: ignore[misc]
+class SameAs(StructuredRel, Provenance):
     """A judgement that two person records are one person (entity resolution, never a merge)."""
 
     score = FloatProperty()  # match probability from the model (analyst: the model's, if any)
@@ -65,7 +65,7 @@ class SameAs(StructuredRel, Provenance):  # type: ignore[misc]
     history = ArrayProperty(StringProperty())  # earlier "<judgement> by <who> at <time>"
 
 
-class AddressMatch(StructuredRel, Provenance):  # type: ignore[misc]
+class AddressMatch(StructuredRel, Provenance):
     """A judged candidate BAG address for a free-text address mention (signal or KvK row)."""
 
     mention = IntegerProperty()  # record number of the mentioning row
@@ -78,19 +78,19 @@ class AddressMatch(StructuredRel, Provenance):  # type: ignore[misc]
     reason = StringProperty()
 
 
-class Neighbourhood(StructuredNode, Provenance):  # type: ignore[misc]
+class Neighbourhood(StructuredNode, Provenance):
     buurtcode = StringProperty(unique_index=True, required=True)
     name = StringProperty()
     wijkcode = StringProperty(index=True)
     gemeentecode = StringProperty(index=True)
 
 
-class Building(StructuredNode, Provenance):  # type: ignore[misc]
+class Building(StructuredNode, Provenance):
     pandId = StringProperty(unique_index=True, required=True)
     buildYear = IntegerProperty()
 
 
-class Address(StructuredNode, Provenance, Scored):  # type: ignore[misc]
+class Address(StructuredNode, Provenance, Scored):
     key = StringProperty(unique_index=True, required=True)  # adres:<nummeraanduidingId>
     nummeraanduidingId = StringProperty(unique_index=True, required=True)
     verblijfsobjectId = StringProperty(index=True)
@@ -117,7 +117,7 @@ class Address(StructuredNode, Provenance, Scored):  # type: ignore[misc]
     neighbourhood = RelationshipTo("Neighbourhood", "IN_NEIGHBOURHOOD", model=Link)
 
 
-class Company(StructuredNode, Provenance, Scored):  # type: ignore[misc]
+class Company(StructuredNode, Provenance, Scored):
     key = StringProperty(unique_index=True, required=True)  # kvk:<kvkNumber>
     kvkNumber = StringProperty(unique_index=True, required=True)
     name = StringProperty()
@@ -137,7 +137,7 @@ class Company(StructuredNode, Provenance, Scored):  # type: ignore[misc]
     owns = RelationshipTo("Address", "OWNS", model=Ownership)
 
 
-class Person(StructuredNode, Provenance, Scored):  # type: ignore[misc]
+class Person(StructuredNode, Provenance, Scored):
     # bsn:<bsn> for BRP persons; person:<id> for one seen only in KvK or a signal (see loaders).
     key = identifying(StringProperty(unique_index=True, required=True), pseudonym=True)
     bsn = identifying(StringProperty(unique_index=True))
@@ -164,7 +164,7 @@ class Person(StructuredNode, Provenance, Scored):  # type: ignore[misc]
     owns = RelationshipTo("Address", "OWNS", model=Ownership)
 
 
-class Permit(StructuredNode, Provenance):  # type: ignore[misc]
+class Permit(StructuredNode, Provenance):
     permitId = StringProperty(unique_index=True, required=True)
     kind = StringProperty(index=True)
     status = StringProperty()
@@ -177,7 +177,7 @@ class Permit(StructuredNode, Provenance):  # type: ignore[misc]
     heldBy = RelationshipTo("StructuredNode", "HELD_BY", model=Link)
 
 
-class Signal(StructuredNode, Provenance):  # type: ignore[misc]
+class Signal(StructuredNode, Provenance):
     signalId = StringProperty(unique_index=True, required=True)
     channel = StringProperty()  # `bron`: KCC, politie, ...
     category = StringProperty(index=True)
@@ -192,7 +192,7 @@ class Signal(StructuredNode, Provenance):  # type: ignore[misc]
     addressMatch = RelationshipTo("Address", "ADDRESS_MATCH", model=AddressMatch)
 
 
-class Case(StructuredNode, Provenance):  # type: ignore[misc]
+class Case(StructuredNode, Provenance):
     caseId = StringProperty(unique_index=True, required=True)
     caseType = StringProperty()
     status = StringProperty()
@@ -202,7 +202,7 @@ class Case(StructuredNode, Provenance):  # type: ignore[misc]
     concerns = RelationshipTo("StructuredNode", "CONCERNS", model=Link)
 
 
-class UtilityUse(StructuredNode, Provenance):  # type: ignore[misc]
+class UtilityUse(StructuredNode, Provenance):
     key = StringProperty(unique_index=True, required=True)  # <nummeraanduidingId>:<year>
     year = IntegerProperty()
     electricityKwh = FloatProperty()
@@ -211,7 +211,7 @@ class UtilityUse(StructuredNode, Provenance):  # type: ignore[misc]
     forAddress = RelationshipTo("Address", "FOR_ADDRESS", model=Link)
 
 
-class NeighbourhoodFigure(StructuredNode, Provenance):  # type: ignore[misc]
+class NeighbourhoodFigure(StructuredNode, Provenance):
     key = StringProperty(unique_index=True, required=True)  # buurt|period|channel|category
     period = StringProperty()
     channel = StringProperty()
@@ -220,11 +220,11 @@ class NeighbourhoodFigure(StructuredNode, Provenance):  # type: ignore[misc]
     forNeighbourhood = RelationshipTo("Neighbourhood", "FOR_NEIGHBOURHOOD", model=Link)
 
 
-class ListMember(StructuredRel, Provenance):  # type: ignore[misc]
+class ListMember(StructuredRel, Provenance):
     matchMethod = StringProperty()  # key, exact (free-text address) or record (a name only)
 
 
-class List(StructuredNode, Provenance):  # type: ignore[misc]
+class List(StructuredNode, Provenance):
     """A mapped spreadsheet (watch list, team list) and the entities its rows name."""
 
     key = StringProperty(unique_index=True, required=True)  # lijst:<file stem>
