@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 from graph.db import Graph
 from investigations.access import audit
@@ -12,6 +12,12 @@ from investigations.access.scope import Scope
 from investigations.errors import Forbidden
 
 
+@overload
+def release(graph: Graph, scope: Scope, payload: dict[str, Any], action: str,
+            target: str | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]: ...
+@overload
+def release(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
+            params: dict[str, Any] | None = None) -> Any: ...
 def release(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
             params: dict[str, Any] | None = None) -> Any:
     """The payload as `scope` may see it, after its audit entry is written (no entry, no data:

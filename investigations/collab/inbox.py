@@ -30,7 +30,7 @@ def inbox(graph: Graph, scope: Scope, unread: bool = False, limit: int = 100) ->
     items = [notification(r) for r in rows]
     payload = shown(graph, scope, {"notifications": items}, "notifications")
     payload["unread"] = sum(1 for n in payload["notifications"] if not n["read"])
-    return payload  # type: ignore[no-any-return]
+    return payload
 
 
 def unread_count(graph: Graph, scope: Scope) -> int:

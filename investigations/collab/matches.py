@@ -50,7 +50,7 @@ def judge(graph: Graph, scope: Scope, left: str, right: str, decision: str) -> R
     payload = {"left": done.left, "right": done.right, "judgement": done.judgement,
                "canonical": [{"person": k, "canonical": v}
                              for k, v in sorted(done.canonical.items())]}
-    return shown(graph, scope, payload, "match-judge", f"{done.left}|{done.right}",  # type: ignore[no-any-return]
+    return shown(graph, scope, payload, "match-judge", f"{done.left}|{done.right}",
                  {"decision": decision}, always=True)
 
 

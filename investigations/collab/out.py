@@ -5,7 +5,7 @@ outcomes are read under a purpose, so reading them is logged like viewing an ent
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, overload
 
 from graph.db import Graph
 from investigations.access import audit
@@ -16,6 +16,13 @@ from investigations.errors import BadParameter
 TEXT_MAX = 4000  # characters in a note or outcome text: a page of text, not a document store
 
 
+@overload
+def shown(graph: Graph, scope: Scope, payload: dict[str, Any], action: str,
+          target: str | None = None, params: dict[str, Any] | None = None,
+          always: bool = False) -> dict[str, Any]: ...
+@overload
+def shown(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
+          params: dict[str, Any] | None = None, always: bool = False) -> Any: ...
 def shown(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
           params: dict[str, Any] | None = None, always: bool = False) -> Any:
     """The payload as `scope` may see it; audited first when it must be."""

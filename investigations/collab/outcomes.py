@@ -45,7 +45,7 @@ def record_outcome(graph: Graph, scope: Scope, public_id: str, result: str, when
                 result=result, date=when, text=text, author=scope.user, team=scope.team,
                 at=datetime.now(UTC))
     recorded = [o for o in read_outcomes(graph, scope, entity) if o["id"] == outcome_id]
-    return shown(graph, scope, {"entity": entity.node(), "outcome": recorded[0]}, "outcome",  # type: ignore[no-any-return]
+    return shown(graph, scope, {"entity": entity.node(), "outcome": recorded[0]}, "outcome",
                  entity.public_id, {"outcome": outcome_id, "result": result, "date": when,
                                     "case": case_id}, always=True)
 
@@ -64,7 +64,7 @@ def outcomes_for(graph: Graph, scope: Scope, public_id: str) -> Row:
     scope.require("view")
     scope.require_purpose("Reading inspection outcomes")
     entity = resolve(graph, scope, public_id)
-    return shown(graph, scope, {"entity": entity.node(),  # type: ignore[no-any-return]
+    return shown(graph, scope, {"entity": entity.node(),
                                 "outcomes": read_outcomes(graph, scope, entity)},
                  "outcomes", entity.public_id, always=True)
 

@@ -55,7 +55,7 @@ def neighbourhood(graph: Graph, scope: Scope, key: str, depth: int = 1, limit: i
                "hasMore": len(rows) > limit, "purpose": purpose,
                "graph": {"nodes": found, "relationships": rels}}
     # A relationship to a node on an earlier page stays: the caller already has that node.
-    return release(graph, scope, payload, "expand", real, params)  # type: ignore[no-any-return]
+    return release(graph, scope, payload, "expand", real, params)
 
 
 def shortest_path(graph: Graph, scope: Scope, source: str, target: str,
@@ -117,4 +117,4 @@ def search(graph: Graph, scope: Scope, text: str, kinds: list[str] | None = None
     hits = [{**nodes.node(r["labels"], r["props"]), "score": round(r["score"], 4)} for r in rows]
     payload = {"query": words, "personsSearched": persons, "purpose": purpose, "hits": hits}
     params = {"q": words, "kinds": sorted(wanted), "limit": limit}
-    return release(graph, scope, payload, "search", None, params)  # type: ignore[no-any-return]
+    return release(graph, scope, payload, "search", None, params)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 from scipy.sparse.csgraph import shortest_path
 
 FEATURES = ("common", "adamicAdar", "resourceAllocation", "resourceAllocation3", "paths3",
@@ -22,6 +23,7 @@ FAR = 12.0  # hop distances are capped: beyond a dozen hops every pair is alike
 HOLD_OUT = 0.1  # share of ties hidden to train on, as in the evaluation protocol
 MAX_TRAIN = 4000  # positive training pairs at most, so large graphs train in seconds
 Pairs = np.ndarray  # int array of shape (k, 2)
+Floats = NDArray[np.float64]
 
 
 def adjacency(n: int, edges: Pairs) -> sp.csr_matrix:
@@ -97,19 +99,19 @@ def sample_non_edges(n: int, k: int, forbidden: set[tuple[int, int]],
 class Model:
     """Standardisation and logistic weights over FEATURES."""
 
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
+    mean: Floats
+    scale: Floats
+    weights: Floats
     bias: float
 
-    def logits(self, x: np.ndarray) -> np.ndarray:
+    def logits(self, x: Floats) -> Floats:
         return ((x - self.mean) / self.scale) @ self.weights + self.bias
 
-    def predict(self, x: np.ndarray) -> np.ndarray:
+    def predict(self, x: Floats) -> Floats:
         """Probability of a tie per row (on a balanced sample: a ranking score)."""
         return 1.0 / (1.0 + np.exp(-np.clip(self.logits(x), -30, 30)))
 
-    def contributions(self, x: np.ndarray) -> np.ndarray:
+    def contributions(self, x: Floats) -> Floats:
         """Per row, what each feature adds to the logit: the explanation of a score."""
         return ((x - self.mean) / self.scale) * self.weights
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from investigations.links.associates import fit_logistic
+from investigations.links.associates import Floats, fit_logistic
 
 K = 7
 FEATURES = ("residentsPerM2", "adultsPerM2", "surnames", "arrivals", "shortStays", "companies",
@@ -63,10 +63,12 @@ class Match:
     shared: list[str]
 
 
-def standardise(x: np.ndarray) -> np.ndarray:
-    scale = x.std(axis=0)
+def standardise(x: Floats) -> Floats:
+    # With an axis, numpy's stubs type std and mean as Any; on rows x features they are 1-d.
+    scale: Floats = x.std(axis=0)
+    mean: Floats = x.mean(axis=0)
     scale[scale < 1e-9] = 1.0
-    return (x - x.mean(axis=0)) / scale
+    return (x - mean) / scale
 
 
 def score(rows: list[dict[str, Any]]) -> tuple[list[Match], dict[str, float]]:

@@ -86,7 +86,7 @@ class Model(Generic[R]):
         """Posterior probability that the pair is one entity."""
         weight = math.log2(self.prior / (1.0 - self.prior)) + sum(self.bits(vector, a))
         weight = max(min(weight, 60.0), -60.0)
-        return 1.0 - 1.0 / (1.0 + 2.0 ** weight)
+        return 1.0 - 1.0 / (1.0 + math.pow(2.0, weight))
 
     def explain(self, vector: Vector, a: R) -> list[str]:
         """Each comparison's level and its weight in bits, e.g. `surname exact (+9.1)`."""

@@ -52,7 +52,7 @@ def write_pairs(graph: Graph, scored: list[Scored], run_id: str, at: datetime) -
 def prune_pairs(graph: Graph, keys: Iterable[str], keep: Iterable[Scored]) -> int:
     """Remove machine pairs touching `keys` that are not in `keep`."""
     kept = [f"{s.left}|{s.right}" for s in keep]
-    return graph.write("matching/same_as_prune", keys=list(keys), keep=kept)[0]["removed"]
+    return int(graph.write("matching/same_as_prune", keys=list(keys), keep=kept)[0]["removed"])
 
 
 def read_edges(graph: Graph) -> list[Edge]:
