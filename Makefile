@@ -1,5 +1,5 @@
-# The two commands of the README, plus benchmarks. `make demo` and `make test` both set up first
-# (idempotent: a warm machine skips what is installed).
+# The two commands of the README, plus lint and benchmarks. `make demo`, `make test` and `make lint`
+# set up first (idempotent: a warm machine skips what is installed).
 PYTHON ?= python3
 
 .PHONY: setup demo test bench lint
@@ -15,6 +15,8 @@ test: setup
 bench: setup
 	$(PYTHON) -m bench
 
-lint:
+# Strict typing for the domain packages (graph, investigations); loaders and api are checked as before.
+lint: setup
 	ruff check graph loaders investigations api tests bench
-	mypy graph loaders investigations api
+	mypy --strict graph investigations
+	mypy loaders api
