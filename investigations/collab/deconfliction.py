@@ -5,12 +5,10 @@ else it holds (not its notes, not its list's name)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from investigations.collab.entities import Entity
+from investigations.collab.inbox import NewNotification
 from investigations.collab.out import new_id
-
-Row = dict[str, Any]
 
 
 def other_teams(new_team: str | None, watching: Iterable[str | None]) -> list[str]:
@@ -22,7 +20,7 @@ def other_teams(new_team: str | None, watching: Iterable[str | None]) -> list[st
     return sorted(teams)
 
 
-def messages(entity: Entity, new_team: str, others: list[str]) -> list[Row]:
+def messages(entity: Entity, new_team: str, others: list[str]) -> list[NewNotification]:
     """One notification to the new team naming the others, one to each other team naming it."""
     what = entity.words()
     rows = [_row(entity, new_team, f"Let op: {what} wordt ook gevolgd door "
@@ -37,7 +35,7 @@ def _names(teams: list[str]) -> str:
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " en " + named[-1]
 
 
-def _row(entity: Entity, team: str, message: str) -> Row:
+def _row(entity: Entity, team: str, message: str) -> NewNotification:
     return {"id": new_id("dec"), "toUser": None, "toTeam": team, "kind": "deconfliction",
             "message": message, "key": entity.key, "factKey": None, "factSource": None,
             "factLoadId": None}

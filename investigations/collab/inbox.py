@@ -7,7 +7,7 @@ whose source the user may not see is withheld like the fact itself.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from graph.db import Graph
 from investigations.access.scope import Scope
@@ -17,6 +17,21 @@ from investigations.errors import BadParameter, NotFound
 
 Row = dict[str, Any]
 MAX = 500
+
+
+class NewNotification(TypedDict):
+    """A row of `collab/notification_write`: to a user or a team, about an entity (`key`) and, for
+    news, one of its facts with the fact's source."""
+
+    id: str
+    toUser: str | None
+    toTeam: str | None
+    kind: str
+    message: str
+    key: str
+    factKey: str | None
+    factSource: str | None
+    factLoadId: str | None
 
 
 def inbox(graph: Graph, scope: Scope, unread: bool = False, limit: int = 100) -> Row:

@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.db import Graph
 from investigations.collab.entities import from_row
+from investigations.collab.inbox import NewNotification
 
 Row = dict[str, Any]
 # A score change smaller than this is recalibration noise, not news.
@@ -36,9 +37,9 @@ def notify_changes(graph: Graph, at: datetime | None = None) -> dict[str, int]:
     return {"watches": checked, "notifications": len(told)}
 
 
-def news(rows: list[Row]) -> list[Row]:
+def news(rows: list[Row]) -> list[NewNotification]:
     """Notifications for the rows of `collab/news`, one per recipient, entity and fact."""
-    found: dict[str, Row] = {}
+    found: dict[str, NewNotification] = {}
     for row in rows:
         entity = from_row(row)
         to_user, to_team = (None, row["team"]) if row["team"] else (row["owner"], None)
@@ -48,18 +49,20 @@ def news(rows: list[Row]) -> list[Row]:
             message = f"Nieuw bij {entity.words()}: {noun} {fact['id']}" + \
                 (f" ({what})" if what else "") + "."
             key = fact["fact"]
-            found.setdefault(_id(to_user, to_team, entity.key, key), {
-                "toUser": to_user, "toTeam": to_team, "kind": kind, "message": message,
+            nid = _id(to_user, to_team, entity.key, key)
+            found.setdefault(nid, {
+                "id": nid, "toUser": to_user, "toTeam": to_team, "kind": kind, "message": message,
                 "key": entity.key, "factKey": key, "factSource": fact.get("source"),
                 "factLoadId": fact.get("loadId")})
         change = score_change(row.get("lastScore"), row.get("score"))
         if change:
             fact = f"score:{row.get('lastScore')}>{row.get('score')}"
-            found.setdefault(_id(to_user, to_team, entity.key, fact), {
-                "toUser": to_user, "toTeam": to_team, "kind": "score",
+            nid = _id(to_user, to_team, entity.key, fact)
+            found.setdefault(nid, {
+                "id": nid, "toUser": to_user, "toTeam": to_team, "kind": "score",
                 "message": f"De score van {entity.words()} is {change}.", "key": entity.key,
                 "factKey": None, "factSource": None, "factLoadId": None})
-    return [{"id": nid, **row} for nid, row in found.items()]
+    return list(found.values())
 
 
 def score_change(before: float | None, after: float | None) -> str | None:

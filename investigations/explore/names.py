@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, TypedDict
 
 from graph.db import Graph
 from investigations.explore import nodes
 
-Row = dict[str, Any]
 QUOTED_KEY = re.compile(r"(?:adres|bsn|person|kvk):[\w.\-]+")
 MAX_NAMES = 200  # a page names at most this many quoted entities; the rest keep their key
+
+
+class QuotedName(TypedDict):
+    """A quoted entity as a page names it: public id, kind, label and the source it came from."""
+
+    id: str
+    kind: str
+    label: str
+    source: dict[str, Any] | None
 
 
 def quoted_keys(value: Any) -> set[str]:
@@ -22,7 +30,7 @@ def quoted_keys(value: Any) -> set[str]:
     return set(QUOTED_KEY.findall(json.dumps(value, default=str)))
 
 
-def names_of(graph: Graph, keys: set[str]) -> list[Row]:
+def names_of(graph: Graph, keys: set[str]) -> list[QuotedName]:
     """id, kind, label and source of each quoted entity that exists (at most MAX_NAMES)."""
     wanted = sorted(keys)[:MAX_NAMES]
     if not wanted:

@@ -15,7 +15,7 @@ from graph.db import Graph
 from investigations.access.gate import release
 from investigations.access.scope import Scope
 from investigations.explore import nodes
-from investigations.explore.names import named, names_of, quoted_keys
+from investigations.explore.names import QuotedName, named, names_of, quoted_keys
 from investigations.scoring.monitor import neighbourhood_figures
 
 Row = dict[str, Any]
@@ -82,7 +82,7 @@ def _compute(graph: Graph, top: int, persons: bool) -> Row:
     }
 
 
-def _quoted_names(graph: Graph, ranked: list[Row]) -> list[Row]:
+def _quoted_names(graph: Graph, ranked: list[Row]) -> list[QuotedName]:
     """Who and what the reasons quote by key, to be shown by name (released, so masked)."""
     return names_of(graph, quoted_keys([r.get("reason") for e in ranked for r in e["reasons"]]))
 
