@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, overload
+from typing import Any
 
 from graph.db import Graph
 from investigations.access import audit
@@ -12,19 +12,14 @@ from investigations.access.scope import Scope
 from investigations.errors import Forbidden
 
 
-@overload
 def release(graph: Graph, scope: Scope, payload: dict[str, Any], action: str,
-            target: str | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]: ...
-@overload
-def release(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
-            params: dict[str, Any] | None = None) -> Any: ...
-def release(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
-            params: dict[str, Any] | None = None) -> Any:
+            target: str | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """The payload as `scope` may see it, after its audit entry is written (no entry, no data:
     an audit failure raises before anything is returned)."""
     shown = disclose(payload, scope)
     audit.record(graph, scope, action, target, params, shown.subjects)
-    return shown.payload
+    released: dict[str, Any] = shown.payload  # disclose hands a dict back as a dict
+    return released
 
 
 def resolve_key(graph: Graph, scope: Scope, key: str, name: str) -> str:

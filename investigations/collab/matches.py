@@ -32,7 +32,7 @@ def unsure(graph: Graph, scope: Scope, limit: int = 50) -> Row:
               "score": r["score"], "judgement": r["judgement"], "by": r["by"], "at": r["at"],
               "reasons": r["reasons"] or []}
              for r in review.pairs(graph, Judgement.UNSURE, None, limit)]
-    return shown(graph, scope, {"pairs": pairs}, "match-review", None, {"limit": limit},  # type: ignore[no-any-return]
+    return shown(graph, scope, {"pairs": pairs}, "match-review", None, {"limit": limit},
                  always=True)
 
 

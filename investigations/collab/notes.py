@@ -8,7 +8,7 @@ need a stated purpose, and both are logged.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal, TypedDict
 
 from graph.db import Graph
 from investigations.access.scope import Scope
@@ -17,6 +17,17 @@ from investigations.collab.out import check_text, new_id, shown
 
 Row = dict[str, Any]
 NOTES_MAX = 200  # newest notes shown on a page
+
+
+class Note(TypedDict):
+    """A note as pages and the API show it (a row of `collab/notes` or `collab/note_add`)."""
+
+    id: str
+    kind: Literal["Note"]
+    text: str
+    author: str
+    team: str | None
+    createdAt: datetime
 
 
 def add_note(graph: Graph, scope: Scope, public_id: str, text: str) -> Row:
@@ -32,7 +43,7 @@ def add_note(graph: Graph, scope: Scope, public_id: str, text: str) -> Row:
                  entity.public_id, {"note": row["id"], "length": len(text)}, always=True)
 
 
-def read_notes(graph: Graph, scope: Scope, entity: Entity) -> list[Row]:
+def read_notes(graph: Graph, scope: Scope, entity: Entity) -> list[Note]:
     """The notes on an entity this user may read, newest first (not yet masked)."""
     rows = graph.read("collab/notes", key=entity.key, user=scope.user, team=scope.team,
                       all=scope.operator, limit=NOTES_MAX)
@@ -48,7 +59,7 @@ def notes_for(graph: Graph, scope: Scope, public_id: str) -> Row:
                  "notes", entity.public_id, always=True)
 
 
-def note(row: Row) -> Row:
+def note(row: Row) -> Note:
     # kind "Note": masking drops the text for a reader without identities (it may name anyone).
     return {"id": row["id"], "kind": "Note", "text": row["text"], "author": row["author"],
             "team": row["team"], "createdAt": row["createdAt"]}

@@ -21,10 +21,12 @@ def shown(graph: Graph, scope: Scope, payload: dict[str, Any], action: str,
           target: str | None = None, params: dict[str, Any] | None = None,
           always: bool = False) -> dict[str, Any]: ...
 @overload
-def shown(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
-          params: dict[str, Any] | None = None, always: bool = False) -> Any: ...
-def shown(graph: Graph, scope: Scope, payload: Any, action: str, target: str | None = None,
-          params: dict[str, Any] | None = None, always: bool = False) -> Any:
+def shown(graph: Graph, scope: Scope, payload: list[Any], action: str,
+          target: str | None = None, params: dict[str, Any] | None = None,
+          always: bool = False) -> list[Any]: ...
+def shown(graph: Graph, scope: Scope, payload: dict[str, Any] | list[Any], action: str,
+          target: str | None = None, params: dict[str, Any] | None = None,
+          always: bool = False) -> Any:
     """The payload as `scope` may see it; audited first when it must be."""
     out = disclose(payload, scope)
     if always or out.subjects:

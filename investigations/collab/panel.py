@@ -35,4 +35,4 @@ def panel(graph: Graph, scope: Scope, public_id: str) -> Row:
         "results": list(RESULTS),
         "textMax": TEXT_MAX,
     }
-    return shown(graph, scope, payload, "panel", entity.public_id, always=True)  # type: ignore[no-any-return]
+    return shown(graph, scope, payload, "panel", entity.public_id, always=True)

@@ -36,7 +36,7 @@ def lists(graph: Graph, scope: Scope, list_id: str | None = None) -> list[Row]:
     """The user's own lists and their team's, with their entries (masked)."""
     scope.require("view")
     rows = graph.read("collab/lists", user=scope.user, team=scope.team, listId=list_id)
-    return shown(graph, scope, [_list(r) for r in rows], "watchlists")  # type: ignore[no-any-return]
+    return shown(graph, scope, [_list(r) for r in rows], "watchlists")
 
 
 def get_list(graph: Graph, scope: Scope, list_id: str) -> Row:
@@ -69,7 +69,7 @@ def add_entry(graph: Graph, scope: Scope, list_id: str, public_id: str) -> Row:
                     rows=deconfliction.messages(entity, watcher_team, others))
     payload = {"listId": target["id"], "entity": entity.node(), "added": added,
                "alsoWatchedBy": others}
-    return shown(graph, scope, payload, "watch", entity.public_id)  # type: ignore[no-any-return]
+    return shown(graph, scope, payload, "watch", entity.public_id)
 
 
 def remove_entry(graph: Graph, scope: Scope, list_id: str, public_id: str) -> None:
@@ -93,7 +93,7 @@ def watchers(graph: Graph, scope: Scope, entity: Entity) -> Row:
 def watchers_of(graph: Graph, scope: Scope, public_id: str) -> Row:
     scope.require("view")
     entity = resolve(graph, scope, public_id)
-    return shown(graph, scope, {"entity": entity.node(), **watchers(graph, scope, entity)},  # type: ignore[no-any-return]
+    return shown(graph, scope, {"entity": entity.node(), **watchers(graph, scope, entity)},
                  "watchers", entity.public_id)
 
 

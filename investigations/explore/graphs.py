@@ -84,7 +84,7 @@ def shortest_path(graph: Graph, scope: Scope, source: str, target: str,
         found, rels = [], []
     payload = {"source": a, "target": b, "length": len(rels) if rels else None,
                "purpose": purpose, "graph": {"nodes": found, "relationships": rels}}
-    return release(graph, scope, payload, "path", f"{a} -> {b}", params)  # type: ignore[no-any-return]
+    return release(graph, scope, payload, "path", f"{a} -> {b}", params)
 
 
 def lucene_query(text: str) -> str:

@@ -40,7 +40,7 @@ def network_graph(graph: Graph, scope: Scope, network_id: str) -> Row:
             for i, r in enumerate(sorted(row["rels"], key=_order))]
     payload = {"network": f"netwerk:{row['networkId']}", "runId": row["runId"],
                "purpose": purpose, "graph": {"nodes": found, "relationships": rels}}
-    return release(graph, scope, payload, "view", public, params)  # type: ignore[no-any-return]
+    return release(graph, scope, payload, "view", public, params)
 
 
 def _order(rel: Row) -> tuple[str, str, str, str]:
