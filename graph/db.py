@@ -22,6 +22,8 @@ from neo4j.time import Date, DateTime, Duration, Time
 from graph import queries
 from graph.settings import Settings, get_settings
 
+# A result row, column name to plain value: open, since its columns are whatever the statement
+# returns (modules with a fixed shape declare a TypedDict instead).
 Row = dict[str, Any]
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from graph.homefiles import atomic_writer
 from graph.model import LABELS, NODE_CLASSES, USER_LABELS
 from investigations.access import audit_chain
@@ -29,7 +29,6 @@ from investigations.matching.run import refresh_canonical
 
 FORMAT = "speurnet-backup"
 VERSION = 1
-Row = dict[str, Any]
 # The key each label is merged on: its required unique property in the model.
 KEYS: dict[str, str] = {
     cls.__name__: prop for cls in NODE_CLASSES

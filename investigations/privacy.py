@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from graph.provenance import retention_days
 from investigations.access import audit
 from investigations.access.scope import Scope
@@ -24,7 +24,6 @@ from investigations.access.sources import read_sources
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
 
-Row = dict[str, Any]
 EVERYTHING = 1_000_000  # an access request lists every link, not a page of them
 SECTIONS = {"REGISTERED_AT": "registrations", "OFFICER_OF": "roles", "OWNS": "ownership",
             "HELD_BY": "permits", "ABOUT": "signals", "CONCERNS": "cases", "SAME_AS": "matches"}

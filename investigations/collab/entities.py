@@ -4,15 +4,13 @@ be visible to the user, and described in words for notification messages."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.gate import resolve_key
 from investigations.access.scope import Scope
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
 
-Row = dict[str, Any]
 # What can be watched, annotated and given an outcome (a pseudonym resolves to bsn: or person:).
 PREFIXES = ("adres", "bsn", "person", "kvk", "netwerk")
 NOUNS = {"Address": "adres", "Person": "persoon", "Company": "bedrijf", "Network": "netwerk"}

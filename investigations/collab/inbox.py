@@ -7,15 +7,14 @@ whose source the user may not see is withheld like the fact itself.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from typing import TypedDict
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.scope import Scope
 from investigations.collab.entities import from_row
 from investigations.collab.out import shown
 from investigations.errors import BadParameter, NotFound
 
-Row = dict[str, Any]
 MAX = 500
 
 

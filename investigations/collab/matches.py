@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from graph.terms import Judgement
 from investigations.access.gate import resolve_key
 from investigations.access.scope import Scope
@@ -16,7 +16,6 @@ from investigations.errors import BadParameter
 from investigations.matching import review
 from investigations.matching.judgements import JudgementError
 
-Row = dict[str, Any]
 DECISIONS = {"confirm": Judgement.POSITIVE, "reject": Judgement.NEGATIVE}
 PAIRS_MAX = 500
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.collab.entities import from_row
 from investigations.collab.inbox import NewNotification
 
-Row = dict[str, Any]
 # A score change smaller than this is recalibration noise, not news.
 SCORE_STEP = 0.05
 FACTS = {"Signal": ("signal", "melding"), "Case": ("case", "zaak"), "Permit": ("permit", "vergunning")}

@@ -8,14 +8,13 @@ need a stated purpose, and both are logged.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Literal, TypedDict
+from typing import Literal, TypedDict
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.scope import Scope
 from investigations.collab.entities import Entity, resolve
 from investigations.collab.out import check_text, new_id, shown
 
-Row = dict[str, Any]
 NOTES_MAX = 200  # newest notes shown on a page
 
 

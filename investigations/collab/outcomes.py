@@ -9,15 +9,13 @@ otherwise, and a later zaken.csv result does not erase it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.scope import Scope
 from investigations.collab.entities import Entity, resolve
 from investigations.collab.out import check_text, new_id, shown
 from investigations.errors import BadParameter, NotFound
 
-Row = dict[str, Any]
 RESULTS = ("overtreding", "geen overtreding", "onbekend")  # as zaken.csv `resultaat`
 OUTCOMES_MAX = 100
 

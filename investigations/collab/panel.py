@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.scope import Scope
 from investigations.collab.entities import resolve
 from investigations.collab.notes import read_notes
 from investigations.collab.out import TEXT_MAX, shown
 from investigations.collab.outcomes import RESULTS, read_outcomes
 from investigations.collab.watchlists import watchers
-
-Row = dict[str, Any]
 
 
 def panel(graph: Graph, scope: Scope, public_id: str) -> Row:

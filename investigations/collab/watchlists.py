@@ -6,16 +6,14 @@ keys and labels, masked like any answer); admin, which may not, gets 403."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.scope import Scope
 from investigations.collab import deconfliction
 from investigations.collab.entities import Entity, from_row, resolve
 from investigations.collab.out import new_id, shown
 from investigations.errors import BadParameter, NotFound
 
-Row = dict[str, Any]
 NAME_MAX = 100
 
 

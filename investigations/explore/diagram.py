@@ -4,11 +4,11 @@ JavaScript: the dossier's inline SVG, in its HTML and its PDF."""
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import networkx as nx
 
-Row = dict[str, Any]
+from graph.db import Row
+
 MAX_NODES = 80  # beyond this a printed diagram is a hairball; the tables list every link
 LABEL_CHARS = 28
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.gate import release, resolve_key
 from investigations.access.scope import Scope
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
 
-Row = dict[str, Any]
 MAX_DEPTH = 3
 MAX_PAGE = 500
 MAX_PATH = 8

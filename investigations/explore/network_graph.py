@@ -8,15 +8,12 @@ is written to the audit log.
 
 from __future__ import annotations
 
-from typing import Any
-
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.gate import release
 from investigations.access.scope import Scope
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
 
-Row = dict[str, Any]
 MAX_ID = 100  # network ids are short (`net-12`, or a run-scoped key)
 
 

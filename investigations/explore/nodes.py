@@ -4,12 +4,10 @@ where the fact came from. Never Neo4j's internal ids (they change and say nothin
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from graph import model
+from graph.db import Row
 from investigations.errors import BadParameter
-
-Row = dict[str, Any]
 
 # Public id prefix -> (label, key property), for the labels that have a page; and label ->
 # (prefix, property) for those whose stored value lacks its prefix. Both from the model.

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.gate import release
 from investigations.access.scope import Scope
 from investigations.explore import nodes
 from investigations.explore.names import QuotedName, named, names_of, quoted_keys
 from investigations.scoring.monitor import neighbourhood_figures
 
-Row = dict[str, Any]
 TOP = 10
 MAP_POINTS = 500
 GROUPS = (("Address", "addresses"), ("Company", "companies"), ("Person", "persons"))

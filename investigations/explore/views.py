@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from investigations.access.gate import release, resolve_key
 from investigations.access.scope import Scope
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import nodes
 from investigations.explore.names import names_of, quoted_keys
 
-Row = dict[str, Any]
 MAX_LINKS = 500
 # Dates that place a fact on the timeline: (where, property), first one present wins.
 NODE_DATES = {"Signal": "date", "Case": "start", "Permit": "decisionDate", "Company": "founded"}

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, Row
 from graph.terms import Judgement
 from investigations.matching.addresses import AddressIndex, AddressResult, bag_address
 from investigations.matching.judgements import Edge, Resolution
 from investigations.matching.names import from_parts, parse_full
 from investigations.matching.persons import PersonRecord, Scored
-
-Row = dict[str, Any]
 
 
 def person_record(row: Row) -> PersonRecord:

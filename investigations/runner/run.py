@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.db import Answer, Graph, QueryFailed, QueryTimedOut
+from graph.db import Answer, Graph, QueryFailed, QueryTimedOut, Row
 from graph.terms import ROLES
 from investigations.access.gate import release, resolve_key
 from investigations.access.scope import Scope
@@ -24,7 +24,6 @@ from investigations.runner.catalog import (
 )
 from investigations.runner.export import FORMATS, render
 
-Row = dict[str, Any]
 VISIBILITY = ("private", "team", "all")
 
 
@@ -221,7 +220,6 @@ def describe(inv: Investigation) -> Row:
             "timeout": inv.timeout, "owner": inv.owner, "visibility": inv.visibility,
             "params": [{**_param_row(p)} for p in inv.params],
             "cypher": inv.text}
-
 
 
 def export(graph: Graph, scope: Scope, name: str, given: dict[str, Any], fmt: str,
