@@ -64,11 +64,11 @@ def mark_read(graph: Graph, scope: Scope, notification_id: str) -> Row:
     if not graph.write("collab/notification_read", id=notification_id, user=scope.user,
                        team=scope.team, at=datetime.now(UTC)):
         raise NotFound(f"notification {notification_id} not found")
-    found = [n for n in inbox(graph, scope, limit=MAX)["notifications"]
-             if n["id"] == notification_id]
+    found: list[Row] = [n for n in inbox(graph, scope, limit=MAX)["notifications"]
+                        if n["id"] == notification_id]
     if not found:
         raise NotFound(f"notification {notification_id} not found")
-    return found[0]  # type: ignore[no-any-return]
+    return found[0]
 
 
 def notification(row: Row) -> Row:
