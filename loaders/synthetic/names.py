@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from datetime import date
 
 from faker.providers.person.nl_NL import Provider as _Names
@@ -177,11 +178,17 @@ def voorvoegsel_variant(rng: random.Random, given: str, prefix: str, surname: st
     """
     forms = ["joined", "moved", *(["abbreviated"] if prefix in _SHORT else [])]
     form = forms[rng.randrange(len(forms))]
+    # One spelling per person within a form: KvK keys a person by name and birth date, and
+    # `DeVos` and `Devos` (or `v.` and `V.`) are one key, so two spellings of one person in
+    # one file would make every reload rewrite the record. The draws stay as they were.
+    same = zlib.crc32(f"{given}|{prefix}|{surname}".encode())
     if form == "joined":
         lead = "".join(prefix.replace("'", "").split()).capitalize()
-        return form, given, "", lead + (surname if rng.random() < 0.5 else surname.lower())
+        rng.random()
+        return form, given, "", lead + (surname if same % 2 else surname.lower())
     if form == "abbreviated":
-        return form, given, rng.choice(_SHORT[prefix]), surname
+        rng.choice(_SHORT[prefix])
+        return form, given, _SHORT[prefix][same % len(_SHORT[prefix])], surname
     if not free_text:
         return form, given, "", f"{surname}, {prefix}"
     written = rng.choice((f"{surname}, {prefix}, {given}", f"{surname} {prefix}, {given}",

@@ -197,11 +197,16 @@ def test_expand_collapse_hide_and_pin_from_the_keyboard(page: Page, planted: Pla
     assert page.evaluate("id => window.speurnetNetworkView.getElementById(id).locked()", company)
     expect(page.locator("#nv-pin")).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Verbergen").press("Enter")
-    assert not page.evaluate("id => window.speurnetNetworkView.getElementById(id).visible()",
-                             company)
+    # The hiding class is set at once; cytoscape's own `visible()` follows at its next style
+    # pass, so the test waits for that instead of racing it.
+    assert page.evaluate("id => window.speurnetNetworkView.getElementById(id)"
+                         ".hasClass('user-hidden')", company)
+    page.wait_for_function("id => !window.speurnetNetworkView.getElementById(id).visible()",
+                           arg=company)
     assert page.locator(f"#nv-node option[value='{company}']").count() == 0
     page.get_by_role("button", name="Alles weer tonen").press("Enter")
-    assert page.evaluate("id => window.speurnetNetworkView.getElementById(id).visible()", company)
+    page.wait_for_function("id => window.speurnetNetworkView.getElementById(id).visible()",
+                           arg=company)
 
 
 def test_png_and_svg_export_download(page: Page, planted: Planted, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from investigations import backup, exports
 from investigations.access import audit
 from investigations.analysis import analyze
 from investigations.matching.review import judge
+from investigations.registry import load_all
 from loaders.load import load
 from tests.integration.access_setup import PURPOSE, load_town, make_users
 
@@ -50,6 +51,7 @@ def counts(graph: Graph) -> dict[str, int]:
 
 
 def ranking(graph: Graph) -> list[tuple[str, float, str]]:
+    load_all()  # the exports register when their modules are imported
     rows = exports.rows(graph, "addresses")
     return sorted(((r["key"], r["score"], r["flags"]) for r in rows), key=lambda r: (-r[1], r[0]))
 

@@ -47,4 +47,4 @@ def test_start_page_shows_counts_and_loads(graph: Graph, settings: Settings, tmp
         response = client.get("/")
     assert response.status_code == 200
     assert "bag_verblijfsobjecten.csv" in response.text
-    assert "<td>Address</td><td class=\"num\">5</td>" in response.text
+    assert "<td>Adressen</td><td class=\"num\">5</td>" in response.text
