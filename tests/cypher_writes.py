@@ -11,14 +11,15 @@ to a literal (`WITH {name: row.name} AS props`). What cannot be read statically 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from antlr4.tree.Tree import TerminalNode
 
-from investigations.boundary.check import name_of
 from investigations.boundary.parse import Parsed, parse
+from investigations.boundary.tree import children as _children
+from investigations.boundary.tree import descend as _walk
+from investigations.boundary.tree import name_of
 
 # Procedures that write whatever their arguments say.
 WRITING_PROCEDURES = ("apoc.create.", "apoc.merge.", "apoc.refactor.", "apoc.nodes.",
@@ -45,20 +46,9 @@ class Writes:
     dynamic: list[str] = field(default_factory=list)  # what could not be read, with its line
 
 
-def _children(ctx: Any) -> list[Any]:
-    return list(ctx.children or [])
-
-
 def _each(names: set[str]) -> list[str | None]:
     """The names, or None alone when there are none (the element is not known)."""
     return [*sorted(names)] or [None]
-
-
-def _walk(ctx: Any) -> Iterator[Any]:
-    yield ctx
-    for child in _children(ctx):
-        if not isinstance(child, TerminalNode):
-            yield from _walk(child)
 
 
 class _Reader:

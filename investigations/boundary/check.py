@@ -18,8 +18,10 @@ what runs is the text rebuilt from the checked tree, never the text as typed:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from antlr4.tree.Tree import TerminalNode
@@ -27,6 +29,9 @@ from antlr4.tree.Tree import TerminalNode
 from graph import model, vocabulary
 from investigations.boundary import allowed
 from investigations.boundary.parse import Parsed, Refused, parse
+from investigations.boundary.tree import children as _children
+from investigations.boundary.tree import descend, name_of
+from investigations.boundary.tree import terminals as _terminals
 
 LITERAL = "__lit"  # prefix of the parameters string literals become
 CLAUSES = {
@@ -36,6 +41,9 @@ CLAUSES = {
     "orderBySkipLimitClause": "ORDER BY", "existsExpression": "EXISTS { }",
     "countExpression": "COUNT { }", "collectExpression": "COLLECT { }",
 }
+# Label conditions that keep application records out of an open pattern.
+NODE_GUARD = "!(" + "|".join(model.APPLICATION_LABELS) + ")"
+RELATIONSHIP_GUARD = "!(" + "|".join(model.APPLICATION_TYPES) + ")"
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _SIMPLE = {"\\": "\\", "'": "'", '"': '"', "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
@@ -52,38 +60,27 @@ class Reader:
 @dataclass(frozen=True)
 class Admitted:
     text: str  # what runs: rebuilt from the checked tree
-    literals: dict[str, str]  # the string literals, now parameters
+    literals: Mapping[str, str]  # the string literals, now parameters (read-only: shared)
 
 
 def admit(text: str, reader: Reader) -> Admitted:
-    """The text as it will run, or Refused."""
+    """The text as it will run, or Refused. Admissions are kept per text and reader: a saved
+    investigation runs again and again, and parsing it costs tens of milliseconds."""
+    return _admit(text, reader.identities, reader.hidden_sources,
+                  tuple(sorted(reader.params.items())))
+
+
+@lru_cache(maxsize=512)
+def _admit(text: str, identities: bool, hidden: frozenset[str],
+           params: tuple[tuple[str, str], ...]) -> Admitted:
+    reader = Reader(identities, hidden, dict(params))
     if reserved := sorted(p for p in reader.params if p.startswith(LITERAL)):
         raise Refused("parameters", f"${reserved[0]}: names starting with {LITERAL} are reserved")
     parsed = parse(text)
     walk = _Walk(parsed, reader)
     rebuilt = walk.run()
     parse(rebuilt)  # the rebuilt text must parse as well (a wrong rewrite fails here, loudly)
-    return Admitted(rebuilt, walk.literals)
-
-
-def _children(ctx: Any) -> list[Any]:
-    return list(ctx.children or [])
-
-
-def _terminals(ctx: Any) -> Iterator[Any]:
-    for child in _children(ctx):
-        if isinstance(child, TerminalNode):
-            yield child.symbol
-        else:
-            yield from _terminals(child)
-
-
-def name_of(ctx: Any) -> str:
-    """A symbolic name as Cypher means it: backticks removed, doubled backticks single."""
-    text = "".join(t.text for t in _terminals(ctx))
-    if text.startswith("`") and text.endswith("`") and len(text) >= 2:
-        return text[1:-1].replace("``", "`")
-    return text
+    return Admitted(rebuilt, MappingProxyType(walk.literals))
 
 
 def decode_string(token_text: str) -> str:
@@ -284,7 +281,7 @@ class _Walk:
 
     # -- patterns ---------------------------------------------------------------------------
     def check_names(self, label_expr: Any, kinds: set[str], what: str) -> None:
-        for node in self.descend(label_expr):
+        for node in descend(label_expr):
             rule = self.p.rule(node)
             if rule in ("labelExpression1", "labelExpression1Is") and \
                     type(node).__name__.startswith("LabelName"):
@@ -294,13 +291,6 @@ class _Walk:
                     raise self.refuse(node, "write :A&B or :A|B instead of :A:B or :A|:B (the "
                                             "old label syntax cannot be combined with the "
                                             "label conditions the boundary adds)")
-
-    def descend(self, ctx: Any) -> Iterator[Any]:
-        if ctx is None or isinstance(ctx, TerminalNode):
-            return
-        yield ctx
-        for child in _children(ctx):
-            yield from self.descend(child)
 
     def check_name(self, node: Any, name: str, kinds: set[str], what: str) -> None:
         if name not in kinds:
@@ -316,34 +306,37 @@ class _Walk:
     def on_nodePattern(self, node: Any) -> None:
         label_expr = self.child(node, "labelExpression")
         self.check_names(label_expr, self.data_labels, "label")
-        guard = "!(" + "|".join(model.APPLICATION_LABELS) + ")"
         var = self.child(node, "variable")
         name = name_of(var) if var is not None else None
         # A variable every pattern of which names data labels needs no guard of its own.
-        known = label_expr is None and (self.labels_of(name) or frozenset()) <= self.data_labels \
-            and bool(self.labels_of(name))
-        self.pattern(node, label_expr, None if known else guard, name, "variable")
+        labels = self.labels_of(name) if label_expr is None else None
+        known = bool(labels) and labels is not None and labels <= self.data_labels
+        self.pattern(node, label_expr, None if known else NODE_GUARD, name)
 
     def on_relationshipPattern(self, node: Any) -> None:
         label_expr = self.child(node, "labelExpression")
         self.check_names(label_expr, self.data_types, "relationship type")
-        guard = "!(" + "|".join(model.APPLICATION_TYPES) + ")"
         if not any(isinstance(c, TerminalNode) and c.symbol.text == "[" for c in _children(node)):
-            lines = [c for c in _children(node) if self.is_rule(c, "arrowLine")]
+            first_line = self.child(node, "arrowLine")
             for child in _children(node):
                 self.visit(child)
-                if child is lines[0]:
-                    self.insert(f"[:{guard}]")
+                if child is first_line:
+                    self.insert(f"[:{RELATIONSHIP_GUARD}]")
             return
-        self.pattern(node, label_expr, guard, None, "variable")
+        self.pattern(node, label_expr, RELATIONSHIP_GUARD, None)
 
-    def pattern(self, node: Any, label_expr: Any, guard: str | None, var: str | None,
-                after: str) -> None:
+    def pattern(self, node: Any, label_expr: Any, guard: str | None, var: str | None) -> None:
         """Write a node or relationship pattern, adding `guard` unless its label expression is
         plain names of the investigation model; check its property map."""
         needs_guard = guard is not None and self.positive(label_expr) is None
-        opened = False
-        for child in _children(node):
+        kids = _children(node)
+        # Without a label expression the guard goes after the variable, else after `(` or `[`.
+        after = None
+        if needs_guard and label_expr is None:
+            var_ctx = self.child(node, "variable")
+            after = var_ctx if var_ctx is not None else next(
+                k for k in kids if isinstance(k, TerminalNode) and k.symbol.text in ("(", "["))
+        for child in kids:
             if child is label_expr and needs_guard:
                 colon, inner = _children(child)[0], _children(child)[1]
                 self.visit(colon)
@@ -354,13 +347,8 @@ class _Walk:
             if self.is_rule(child, "properties"):
                 self.check_map(child, var)
             self.visit(child)
-            if needs_guard and label_expr is None and not opened and (
-                    self.is_rule(child, after) or (isinstance(child, TerminalNode)
-                                                   and child.symbol.text in ("(", "["))):
-                nxt = _children(node)[_children(node).index(child) + 1]
-                if not self.is_rule(nxt, after):
-                    self.insert(f":{guard}")
-                    opened = True
+            if child is after:
+                self.insert(f":{guard}")
 
     def check_map(self, props: Any, var: str | None) -> None:
         """A pattern's property map: each key is a property read of `var`."""
