@@ -139,7 +139,7 @@ class _Walk:
         files = value.get("sources")
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             return False
-        return not all(self.scope.sees(self.scope.sources.info(f, None)) for f in files)
+        return not self.scope.sees_files(files)
 
     @staticmethod
     def application(value: dict[str, Any]) -> bool:

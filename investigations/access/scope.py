@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from investigations.access.policy import Policy
@@ -53,6 +54,11 @@ class Scope:
         if info is None or self.operator:
             return True
         return self.policy.sees(self.role, self.partner, info.partner, info.tier)
+
+    def sees_files(self, files: Iterable[str]) -> bool:
+        """May this user see facts of every one of these files (the sources a flag's or a
+        prediction's evidence quotes)?"""
+        return all(self.sees(self.sources.info(f, None)) for f in files)
 
 
 def clean_purpose(text: str | None) -> str | None:

@@ -98,10 +98,8 @@ def link_counts(scope: Scope, counts: list[Row]) -> dict[str, int]:
     may see every file its evidence quotes (its `sources`)."""
     found: dict[str, int] = {}
     for c in counts:
-        quoted = c.get("quoted") or []
         if scope.sees(scope.sources.info(c["rs"], c["rl"])) and scope.sees(
-                scope.sources.info(c["ms"], c["ml"])) and all(
-                scope.sees(scope.sources.info(f, None)) for f in quoted):
+                scope.sources.info(c["ms"], c["ml"])) and scope.sees_files(c.get("quoted") or []):
             found[c["type"]] = found.get(c["type"], 0) + c["count"]
     return dict(sorted(found.items()))
 
