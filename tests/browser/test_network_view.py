@@ -150,6 +150,9 @@ def test_kind_filters_and_the_time_slider_hide_edges(page: Page, planted: Plante
     page.locator("#nv-from").focus()
     page.keyboard.press("End")
     expect(page.locator("#nv-from-value")).to_have_text(str(latest))
+    # Wait until the period has been applied to the list, then read the drawing.
+    kept = [e for e in drawn["edges"] if e["to"] is None or e["to"] >= latest]
+    expect(page.locator("#nv-edges li")).to_have_count(len(kept))
     shown = visible(page)
     assert {e["id"] for e in shown}.isdisjoint(e["id"] for e in ended)
     assert all(e["to"] is None or e["to"] >= latest for e in shown)
