@@ -2,6 +2,7 @@
 // description: A profile of every dwelling for look-alike search: residents and adults per m², family
 // description: names, registration churn, companies, signals, ownership, energy per resident, the
 // description: flags this run's indicators wrote, and the outcome of closed cases about the address.
+// description: The owners' holdings come from links/owner_holdings (counted once per owner).
 // description: `files` gives, per group of features, the source files of the facts counted.
 // params: asOf, runId, ownNames
 MATCH (a:Address)
@@ -29,9 +30,8 @@ CALL (a) {
     collect(DISTINCT s.source) AS signalFiles
 }
 CALL (a) {
-  OPTIONAL MATCH (a)<-[w:OWNS]-(o) WHERE w.end IS NULL OR w.end > $asOf
-  RETURN coalesce(max(COUNT { (o)-[v:OWNS]->() WHERE v.end IS NULL OR v.end > $asOf }), 0) AS ownerHoldings,
-    collect(DISTINCT w.source) AS ownerFiles
+  OPTIONAL MATCH (a)<-[w:OWNS]-() WHERE w.end IS NULL OR w.end > $asOf
+  RETURN collect(DISTINCT w.source) AS ownerFiles
 }
 CALL (a) {
   OPTIONAL MATCH (a)<-[:FOR_ADDRESS]-(u:UtilityUse)
@@ -50,6 +50,6 @@ CALL (a) {
     source: z.source} END)[0] AS lastCase
 }
 RETURN a.key AS key, coalesce(a.floorArea, 0) AS floorArea, residents, adults, surnames,
-  arrivals, shortStays, companies, housingSignals, crimeSignals, ownerHoldings, kwh, flags, lastCase,
+  arrivals, shortStays, companies, housingSignals, crimeSignals, kwh, flags, lastCase,
   {registrations: registrationFiles, companies: companyFiles, signals: signalFiles,
    owners: ownerFiles, use: useFiles, flags: flagFiles} AS files

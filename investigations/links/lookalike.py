@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy.spatial import cKDTree
 
 from investigations.links.associates import Floats, fit_logistic
 
@@ -85,32 +86,47 @@ def score(rows: list[dict[str, Any]]) -> tuple[list[Match], dict[str, float]]:
     z = z * metric
     zl = z[labelled]
 
-    def knn(q: np.ndarray, skip: int | None = None) -> tuple[float, int]:
-        d = np.sqrt(((zl - q) ** 2).sum(axis=1))
-        if skip is not None:
-            d[skip] = np.inf
-        near = np.argsort(d)[:K]
-        w = 1.0 / (1.0 + d[near])
-        hits = near[y[near] == 1]
-        best = int(hits[0]) if len(hits) else -1
-        return float((w * y[near]).sum() / w.sum()), best
-
-    loo = np.array([knn(zl[j], skip=j)[0] for j in range(len(labelled))])
+    tree = cKDTree(zl)
+    loo, _ = _knn(tree, y, zl, leave_out=True)
     figures = {"cases": float(len(y)), "violations": float(y.sum()),
                "leaveOneOutAuc": round(_auc(y, loo), 4)}
-    out = []
     known = set(labelled)
-    for i, r in enumerate(rows):
-        if i in known:
+    others = [i for i in range(len(rows)) if i not in known]
+    if not others:
+        return [], figures
+    scores, best = _knn(tree, y, z[others])
+    out = []
+    for i, s, b in zip(others, scores, best):
+        if b < 0 or s <= 0:
             continue
-        s, best = knn(z[i])
-        if best < 0 or s <= 0:
-            continue
-        j = labelled[best]
+        j = labelled[b]
         both = z[i] * z[j] / np.maximum(metric, 1e-9) ** 2  # features where both stand out in the same direction
         shared = [DUTCH[FEATURES[f]] for f in np.argsort(-both)[:3] if both[f] > 0.5]
-        out.append(Match(r["key"], round(s, 4), rows[j]["key"], rows[j]["lastCase"]["id"], shared))
+        out.append(Match(rows[i]["key"], round(float(s), 4), rows[j]["key"],
+                         rows[j]["lastCase"]["id"], shared))
     return out, figures
+
+
+def _knn(tree: cKDTree, y: Floats, points: Floats,
+         leave_out: bool = False) -> tuple[Floats, list[int]]:
+    """For each point: the similarity-weighted share of violations among its K nearest inspected
+    dwellings, and the nearest of them with a violation (-1 when none). With `leave_out` the
+    points are the inspected dwellings themselves, each without its own case."""
+    k = min(K + int(leave_out), tree.n)
+    d, near = tree.query(points, k=k)
+    d, near = d.reshape(len(points), k), near.reshape(len(points), k)
+    if leave_out:  # drop each point's own entry (or, among exact duplicates, the farthest)
+        own = near == np.arange(len(points))[:, None]
+        own[~own.any(axis=1), -1] = True
+        keep = ~own
+        d = d[keep].reshape(len(points), k - 1)
+        near = near[keep].reshape(len(points), k - 1)
+    w = 1.0 / (1.0 + d)
+    hit = y[near] == 1
+    scores: Floats = (w * hit).sum(axis=1) / w.sum(axis=1)
+    first = np.where(hit.any(axis=1), hit.argmax(axis=1), -1)
+    best = [int(near[r, c]) if c >= 0 else -1 for r, c in enumerate(first)]
+    return scores, best
 
 
 def sources(match: Match, profiles: dict[str, dict[str, Any]]) -> list[str]:

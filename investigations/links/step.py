@@ -142,6 +142,10 @@ def predict_lookalikes(graph: Graph, ctx: Context) -> dict[str, Any]:
     """Dwellings that resemble dwellings where a closed case found a violation."""
     rows = graph.read("links/address_profiles", asOf=ctx.as_of, runId=ctx.run_id,
                       ownNames=["lookalike", "predicted_resident", "predicted_associate"])
+    holdings = {r["key"]: r["ownerHoldings"]
+                for r in graph.read("links/owner_holdings", asOf=ctx.as_of)}
+    for row in rows:
+        row["ownerHoldings"] = holdings.get(row["key"], 0)
     matches, figures = lookalike.score(rows)
     profiles = {r["key"]: r for r in rows}
     links, flags = [], []

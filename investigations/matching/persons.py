@@ -1,10 +1,10 @@
 """Person matching: record persons (KvK officers, persons named in signals) against the BRP and
 each other, by Dutch name parts, birth date and the addresses around them.
 
-Blocking keeps the cost near-linear: a pair is compared only when it shares a blocking key
-(birth date, or its digits in any order with the first initial; surname + first initial; first
-given name + first letter of the surname; an address), and a
-key shared by more than `MAX_BLOCK` reference persons is skipped as too common to discriminate.
+Blocking keeps the cost near-linear: a pair is compared only when it shares a blocking key that
+joins two facts (birth date with an initial, surname and initial with the birth year or day, an
+address; see `block_keys`), and a key shared by more than `MAX_BLOCK` persons is skipped as too
+common to discriminate.
 """
 
 from __future__ import annotations
@@ -149,23 +149,37 @@ COMPARISONS: tuple[fs.Comparison[PersonRecord], ...] = (
 
 
 def block_keys(record: PersonRecord) -> Iterator[str]:
-    """The blocking keys of a record: a pair is compared when it shares one."""
+    """The blocking keys of a record: a pair is compared when it shares one.
+
+    Each key joins two facts, so a block holds a handful of persons however large the town
+    (which keeps the pairs near-linear in the persons), and each variant a source writes leaves
+    at least one key intact: a typo or swap in the birth date keeps the name keys, a typo in the
+    surname keeps the date with the first initial, a voorvoegsel written into the surname
+    (`Vandijk`) meets the joined form. Keys starting with `n|` hold only name parts: they serve
+    records without a birth date (see `candidate_pairs`).
+    """
     name = record.name
-    if record.birth is not None:
-        yield f"b|{record.birth.isoformat()}"
-        if name.given:
-            # The digits of a date in sorted order survive any transposition typo.
-            digits = "".join(sorted(record.birth.strftime("%Y%m%d")))
-            yield f"bd|{name.given[0][0]}|{digits}"
-    if name.surname:
-        if name.given:
-            yield f"si|{name.surname}|{name.given[0][0]}"
-            if name.prefix:  # meets the same name written `Vandijk`
-                yield f"si|{name.joined}|{name.given[0][0]}"
-            if len(name.given[0]) > 1:
-                yield f"gs|{name.given[0]}|{name.surname[0]}"
-        if record.birth is not None:
-            yield f"sy|{name.surname}|{record.birth.year}"
+    birth = record.birth
+    surnames = {name.surname, name.joined} if name.surname else set()
+    first = name.given[0][0] if name.given else ""
+    if birth is not None:
+        day = birth.isoformat()
+        # The digits of a date in sorted order survive any transposition typo.
+        digits = "".join(sorted(birth.strftime("%Y%m%d")))
+        for surname in surnames:
+            yield f"bs|{day}|{surname[0]}"
+            if first:
+                yield f"bd|{first}|{surname[0]}|{digits}"
+                # One typo in the date changes its year or its day and month, not both.
+                yield f"sy|{surname}|{first}|{birth.year}"
+                yield f"sd|{surname}|{first}|{birth.strftime('%m%d')}"
+        if first:
+            yield f"bg|{day}|{first}"
+    for surname in surnames:
+        if first:
+            yield f"n|si|{surname}|{first}"
+        if name.given and len(name.given[0]) > 1:
+            yield f"n|gs|{name.given[0]}|{surname[0]}"
     for address in record.addresses:
         yield f"a|{address}"
 
@@ -174,22 +188,31 @@ def candidate_pairs(records: list[PersonRecord], reference: list[PersonRecord],
                     dirty: set[str] | None = None) -> set[tuple[str, str]]:
     """Pairs (record, reference person) and (record, record) sharing a blocking key.
 
-    With `dirty`, only pairs with at least one side in it (incremental matching after a load).
+    Only keys some record has are kept, so the BRP side costs a pass, not memory per person.
+    A name-only key (`n|`) pairs records with each other, and with the BRP only for a record
+    without a birth date: with a date, the dated keys find its BRP person, and a common name
+    would otherwise pair it with hundreds. With `dirty`, only pairs with at least one side in it
+    (incremental matching after a load).
     """
-    blocks: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for person in reference:
-        for key in block_keys(person):
-            blocks[key][0].append(person.key)
+    recs: dict[str, list[PersonRecord]] = defaultdict(list)
     for record in records:
         for key in block_keys(record):
-            blocks[key][1].append(record.key)
+            recs[key].append(record)
+    refs: dict[str, list[str]] = defaultdict(list)
+    for person in reference:
+        for key in block_keys(person):
+            if key in recs:
+                refs[key].append(person.key)
     pairs: set[tuple[str, str]] = set()
-    for refs, recs in blocks.values():
-        if not recs or len(refs) > MAX_BLOCK or len(recs) > MAX_BLOCK:
+    for key, members in recs.items():
+        found = refs.get(key, [])
+        if len(found) > MAX_BLOCK or len(members) > MAX_BLOCK:
             continue
-        for r in recs:
-            pairs.update((r, p) for p in refs)
-            pairs.update((r, s) for s in recs if r < s)
+        name_only = key.startswith("n|")
+        for r in members:
+            if found and not (name_only and r.birth is not None):
+                pairs.update((r.key, p) for p in found)
+            pairs.update((r.key, s.key) for s in members if r.key < s.key)
     if dirty is not None:
         pairs = {p for p in pairs if p[0] in dirty or p[1] in dirty}
     return pairs
