@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from bench.common import Timer, bench_graph, town, wipe, write_result
@@ -111,6 +112,24 @@ def residents(graph: Graph, truth: GroundTruth, as_of: date) -> dict[str, Any]:
     return out
 
 
+def analysed(graph: Graph, folder: Path, truth: GroundTruth) -> dict[str, Any]:
+    """Empty the store, load the town, match, and run every analysis step the scores are made
+    from (not the scoring); returns the steps, timings, figures and whether the load was clean."""
+    names = [s.name for s in analysis.STEPS]
+    steps = names[:names.index("scoring")]
+    wipe(graph)
+    with Timer() as t_load:
+        report = load(graph, folder, folder.parent / "loads")
+    with Timer() as t_match:
+        run_matching(graph, full=True)
+    with Timer() as t_analyze:
+        run = analysis.analyze(graph, truth.as_of, only=steps)
+    return {"steps": steps, "load_ok": report.ok,
+            "seconds": {"load": round(t_load.seconds, 1), "match": round(t_match.seconds, 1),
+                        "analyze": round(t_analyze.seconds, 1)},
+            "step_seconds": run.seconds, "figures": run.steps}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persons", type=int, default=10_000)
@@ -119,21 +138,8 @@ def main() -> None:
     args = parser.parse_args()
     folder = town(args.persons, args.seed)
     truth = GroundTruth.load(folder / "ground_truth.json")
-    names = [s.name for s in analysis.STEPS]
-    steps = names[:names.index("scoring")]  # everything the scores are made from
     with bench_graph() as graph:
-        wipe(graph)
-        with Timer() as t_load:
-            report = load(graph, folder, folder.parent / "loads")
-        with Timer() as t_match:
-            run_matching(graph, full=True)
-        with Timer() as t_analyze:
-            run = analysis.analyze(graph, truth.as_of, only=steps)
-        result = {"persons": args.persons, "seed": args.seed, "steps": steps,
-                  "seconds": {"load": round(t_load.seconds, 1), "match": round(t_match.seconds, 1),
-                              "analyze": round(t_analyze.seconds, 1)},
-                  "step_seconds": run.seconds,
-                  "load_ok": report.ok, "figures": run.steps,
+        result = {"persons": args.persons, "seed": args.seed, **analysed(graph, folder, truth),
                   "networks": networks(graph, truth, truth.as_of),
                   "residents": residents(graph, truth, truth.as_of)}
     path = write_result(args.name, result)

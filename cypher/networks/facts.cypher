@@ -1,8 +1,10 @@
 // name: networks/facts
 // description: Per candidate network, the facts its score is built from: its companies' lifespans
-// description: and branches, who holds how many of its roles, Bibob outcomes and refused permits,
+// description: and branches, who holds how many of its roles (rotating: roles in two or more of its
+// description: companies that lived, or so far live, less than $youngDays days: members taking
+// description: turns in short-lived companies, not a family running long-standing ones), Bibob outcomes and refused permits,
 // description: signals and cases about its members, and the flags this run's indicators wrote on them.
-// params: networks ([{id, persons, companies, addresses}]), runId, riskBranches, signalCategories, ownNames
+// params: networks ([{id, persons, companies, addresses}]), asOf, youngDays, runId, riskBranches, signalCategories, ownNames
 UNWIND $networks AS net
 CALL (net) {
   UNWIND net.companies AS key
@@ -16,9 +18,12 @@ CALL (net) {
 CALL (net) {
   UNWIND net.companies AS key
   MATCH (c:Company {key: key})<-[:OFFICER_OF]-(r:Person)
-  WITH net, coalesce(r.canonicalKey, r.key) AS person, count(DISTINCT c) AS roles
+  WITH net, coalesce(r.canonicalKey, r.key) AS person, c,
+    c.founded IS NOT NULL AND duration.inDays(c.founded, coalesce(c.dissolved, $asOf)).days < $youngDays AS young
+  WITH net, person, count(DISTINCT c) AS roles,
+    count(DISTINCT CASE WHEN young THEN c END) AS youngRoles
   WHERE person IN net.persons
-  RETURN count(CASE WHEN roles >= 2 THEN 1 END) AS rotating, coalesce(max(roles), 0) AS maxRoles
+  RETURN count(CASE WHEN youngRoles >= 2 THEN 1 END) AS rotating, coalesce(max(roles), 0) AS maxRoles
 }
 CALL (net) {
   CALL (net) {

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from graph.addresses import normalise_addition, parse_address
 from graph.terms import Judgement
@@ -25,6 +26,10 @@ ACCEPT = 0.90
 REVIEW = 0.60
 # The best candidate must beat the next by this much, or the text is ambiguous.
 MARGIN = 0.08
+# A typed postcode one slip away from the candidate's that no loaded address has, and a street
+# one slip away: see `_postcode` and `street_similarity`.
+TYPO_POSTCODE = 0.75
+TYPO_STREET = 0.95
 WEIGHTS = {"street": 0.45, "postcode": 0.25, "unit": 0.20, "place": 0.10}
 
 _WORDS = {"burg": "burgemeester", "st": "sint", "pr": "prins", "kon": "koningin",
@@ -39,6 +44,9 @@ _TYPE_END = re.compile(r"(" + "|".join(sorted(_TYPES, key=len, reverse=True)) + 
 _PLACE_VARIANTS = {"den haag": "s gravenhage", "den bosch": "s hertogenbosch"}
 _POSTCODE = re.compile(r"(?<![0-9A-Za-z])([1-9][0-9]{3})\s?([A-Za-z]{2})(?![0-9A-Za-z])")
 _NUMBERED = re.compile(r"^(?P<street>.*?[A-Za-z].*?)[\s,]+(?P<number>\d{1,5})(?P<rest>(?:[^\d].*)?)$")
+# A floor as people write it: `2hg`, `2 hoog`, `2-hoog`, `2e`, `2de`, `3ste` (the addition `2`).
+_FLOOR = re.compile(r"(?<![A-Za-z0-9])(\d{1,2})\s*-?\s*(?:hg|hoog|ste|de|e)\.?(?![A-Za-z0-9])",
+                    re.IGNORECASE)
 _UNIT_WORDS = {"bis", "hs", "huis", "h", "i", "ii", "iii", "iv", "v", "vi", "bg", "boven",
                "beneden", "rd", "zw"}
 
@@ -63,6 +71,23 @@ def place_form(text: str | None) -> str:
     """A place name for comparison: plain, `'s-Gravenhage` and `Den Haag` alike."""
     value = plain(text)
     return _PLACE_VARIANTS.get(value, value).replace(" ", "")
+
+
+def osa(a: str, b: str) -> int:
+    """Optimal string alignment distance: edits, counting a swap of neighbours as one."""
+    return int(OSA.distance(a, b))
+
+
+def street_similarity(typed: str, bag: str) -> float:
+    """Similarity of two street forms, 0..1: one typing slip (a letter dropped, added, changed,
+    or two neighbours swapped) in a name of seven or more letters counts as TYPO_STREET, more
+    than fuzz.ratio gives a swap; otherwise fuzz.ratio."""
+    if typed == bag:
+        return 1.0
+    ratio = fuzz.ratio(typed, bag) / 100.0
+    if min(len(typed), len(bag)) >= 7 and osa(typed, bag) <= 1:
+        return max(ratio, TYPO_STREET)
+    return ratio
 
 
 @dataclass(frozen=True)
@@ -148,7 +173,7 @@ class AddressIndex:
 
     def _unit(self, rest: str) -> tuple[str, str]:
         """Split what follows the number into the unit and the rest (the place)."""
-        words = rest.replace("-", " - ").replace("/", " / ").split()
+        words = _FLOOR.sub(r"\1", rest).replace("-", " - ").replace("/", " / ").split()
         letter = ""
         if words and re.fullmatch(r"[A-Za-z]", words[0]) and words[0].lower() not in ("i", "v"):
             letter, words = words[0].upper(), words[1:]
@@ -189,19 +214,29 @@ class AddressIndex:
                     found[a.key] = a
         return list(found.values())
 
+    def _postcode(self, parsed: Parsed, a: BagAddress) -> float:
+        """Postcode agreement: 1 when equal; a typo (one character off, or its letters or two
+        neighbouring characters swapped) counts for much when no loaded address has the typed
+        postcode with this number, and nothing when one has: then it names another address."""
+        if parsed.postcode == a.postcode:
+            return 1.0
+        if (parsed.postcode, parsed.number) in self.by_postcode:
+            return 0.0
+        return TYPO_POSTCODE if osa(parsed.postcode, a.postcode) <= 1 else 0.0
+
     def score(self, parsed: Parsed, a: BagAddress) -> tuple[float, list[str]]:
         """Agreement of a parse with one candidate, 0..1, and the reason in words."""
         parts: dict[str, float] = {}
         notes = []
         if parsed.street:
-            parts["street"] = fuzz.ratio(parsed.street, a.street) / 100.0
+            parts["street"] = street_similarity(parsed.street, a.street)
             if parts["street"] < 1.0:
                 notes.append(f"street similar ({parts['street']:.2f})")
         if parsed.postcode:
-            parts["postcode"] = 1.0 if parsed.postcode == a.postcode else (
-                0.5 if sum(x != y for x, y in zip(parsed.postcode, a.postcode)) == 1 else 0.0)
+            parts["postcode"] = self._postcode(parsed, a)
             if parts["postcode"] < 1.0:
-                notes.append(f"postcode {parsed.postcode} differs from {a.postcode}")
+                notes.append(f"postcode {parsed.postcode} differs from {a.postcode}"
+                             + (" (a typo: no address has it)" if parts["postcode"] else ""))
         else:
             notes.append("no postcode")
         if parsed.unit == a.unit:
@@ -223,6 +258,11 @@ class AddressIndex:
         value = sum(WEIGHTS[k] * v for k, v in parts.items()) / weight
         if not parsed.postcode and not parsed.place:
             value *= 0.95  # street and number alone: fine when unique, never fully certain
+        if parts.get("street", 1.0) < 1.0 and parts.get("postcode", 1.0) < 1.0 \
+                and parts.get("place", 0.0) < 1.0:
+            # Street and postcode both inexact: only the place could confirm them.
+            value = min(value, ACCEPT - 0.01)
+            notes.append("street and postcode both inexact and no place to confirm them")
         return value, notes
 
     def match(self, text: str) -> AddressResult:

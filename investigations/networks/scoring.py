@@ -19,6 +19,9 @@ from typing import Any
 # mini-supermarkets, fitness. A branch alone is no evidence (see the weights below).
 RISK_BRANCHES = ("9602", "4520", "8122", "5610", "5630", "4778", "6820", "4719", "9313")
 SIGNAL_CATEGORIES = ("ondermijning", "drugs", "hennep", "uitbuiting", "prostitutie")
+# Roles rotate in companies younger than this (lived, or so far live, under three years): a
+# family or partners running long-standing companies together hold many roles, but no rotation.
+YOUNG_DAYS = 3 * 365
 SUSPECT = 0.5  # from this score on a network is suspect and its members get a `network` flag
 
 # Structure: how much each feature (0..1) adds; they sum to 1.
@@ -99,7 +102,8 @@ def reason(f: Facts, parts: dict[str, float]) -> str:
     if f.shortLived:
         bits.append(f"{f.shortLived} bedrijven bestonden korter dan een jaar")
     if f.rotating:
-        bits.append(f"{f.rotating} personen wisselen functies tussen de bedrijven")
+        bits.append(f"{f.rotating} personen wisselen functies tussen jonge of kortlevende "
+                    "bedrijven")
     if f.riskBranch:
         bits.append(f"{f.riskBranch} bedrijven in risicobranches")
     if f.permits:

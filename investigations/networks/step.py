@@ -2,10 +2,13 @@
 
 1. Project canonical persons, companies and addresses with their roles, establishments and
    ownership into GDS (`networks/project`); Leiden finds communities, WCC the components.
-2. A community with at least two persons holding roles in its companies is a candidate network
-   (persons tied only by owning one of its addresses are context, see `candidates`). Betweenness and
-   PageRank within each candidate (a second projection holding only ties inside one network)
-   pick its key figures: the persons who hold it together.
+2. A network is a group of persons who run companies together (`boundary`: each member holds
+   roles in at least two companies another member also runs; a person whose removal splits the
+   group into two is a hub and context of both), with those companies and the addresses they
+   are established at or the members own. Leiden's communities explain the boundary: a group
+   kept apart from another in the same community, or joined across communities, says so in its
+   reason. Betweenness and PageRank within each network (a second projection holding only ties
+   inside one network) pick its key figures: the persons who hold it together.
 3. Each candidate is scored from its structure, the facts about its members and the flags that
    the indicators wrote in this run (see `scoring`), and stored as a `Network` node
    with `HAS_MEMBER` relationships; members of suspect networks get a `network` flag, key figures
@@ -15,12 +18,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
-from investigations.networks import scoring
+from investigations.networks import boundary, scoring
 from investigations.pipeline import Context
 
 MAX_OWNED = 10  # owners of more addresses are institutions, not a tie between their tenants
@@ -42,6 +46,8 @@ class Candidate:
     persons: list[str] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)
     addresses: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # hubs and one-company officers
+    reasons: list[str] = field(default_factory=list)  # why the boundary is where it is
 
     @property
     def keys(self) -> list[str]:
@@ -54,35 +60,49 @@ def projection_name(run_id: str, part: str) -> str:
 
 
 def candidates(rows: list[dict[str, Any]], ties: list[dict[str, Any]]) -> list[Candidate]:
-    """Group community rows into networks of persons who hold roles in its companies.
+    """Networks of the persons who run companies together (see `boundary`), with the addresses
+    their companies are established at and the members own.
 
-    A person tied to a community only by owning one of its addresses (the landlord of a
-    member's home, that landlord's partner) is its context, not a member: modularity always
-    folds such a pendant into the community it hangs from. Addresses tied only to such owners
-    go with them. A network needs two persons with roles and a company.
+    Leiden's communities are not the boundary: they join neighbouring networks through a shared
+    business address, an accountant or a landlord. They are kept to explain the boundary: a
+    network that Leiden puts together with another is kept apart (and why), one that Leiden cuts
+    in pieces is joined (the companies its members run together).
     """
-    groups: dict[int, Candidate] = {}
+    kind = {r["key"]: r["kind"] for r in rows}
     community = {r["key"]: r["community"] for r in rows}
-    for r in rows:
-        c = groups.setdefault(r["community"], Candidate(r["community"], r["component"]))
-        if r["kind"] == "company":
-            c.companies.append(r["key"])
-    roles = {t["source"] for t in ties if t["kind"] == "ROLE"
-             and community.get(t["source"]) == community.get(t["target"])}
-    for r in rows:
-        if r["kind"] == "person" and r["key"] in roles:
-            groups[r["community"]].persons.append(r["key"])
-    kept = {k for c in groups.values() for k in c.persons + c.companies}
-    held = {t["target"] for t in ties if t["source"] in kept
-            and community.get(t["source"]) == community.get(t["target"])}
-    for r in rows:
-        if r["kind"] == "address" and r["key"] in held:
-            groups[r["community"]].addresses.append(r["key"])
-    found = [c for c in groups.values() if len(c.persons) >= 2 and c.companies]
+    component = {r["key"]: r["component"] for r in rows}
+    roles: set[tuple[str, str]] = set()
+    held: dict[str, set[str]] = {}
+    for t in ties:
+        a, b = t["source"], t["target"]
+        if kind.get(a) != "person":
+            a, b = b, a
+        if t["kind"] == "ROLE" and kind.get(a) == "person" and kind.get(b) == "company":
+            roles.add((a, b))
+        elif t["kind"] in ("ESTABLISHED", "OWNS"):
+            owner, address = (a, b) if kind.get(b) == "address" else (b, a)
+            held.setdefault(owner, set()).add(address)
+    found = []
+    for g in boundary.groups(sorted(roles)):
+        addresses = sorted({x for k in g.persons + g.companies for x in held.get(k, ())})
+        communities = sorted({community[k] for k in g.persons})
+        c = Candidate(Counter(community[k] for k in g.persons).most_common(1)[0][0],
+                      component[g.persons[0]], g.persons, g.companies, addresses,
+                      context=g.hubs + g.context, reasons=list(g.reasons))
+        if len(communities) > 1:
+            c.reasons.append(f"samengevoegd: Leiden verdeelt de leden over {len(communities)} "
+                             f"gemeenschappen, maar zij hebben {len(g.companies)} bedrijven samen")
+        found.append(c)
+    by_community: dict[int, list[Candidate]] = {}
     for c in found:
-        c.persons.sort()
-        c.companies.sort()
-        c.addresses.sort()
+        by_community.setdefault(c.community, []).append(c)
+    for together in by_community.values():
+        for c in together:
+            if len(together) > 1:
+                c.reasons.append(f"apart gehouden van {len(together) - 1} andere groep(en) in "
+                                 "dezelfde Leiden-gemeenschap: geen bedrijf met twee leden van "
+                                 "beide; alleen verbonden via adressen, eigenaren of "
+                                 "verbindingspersonen")
     return sorted(found, key=lambda c: c.keys[0])
 
 
@@ -122,6 +142,7 @@ def find(graph: Graph, ctx: Context) -> tuple[list[Candidate], dict[str, dict[st
 def facts(graph: Graph, ctx: Context, found: list[Candidate]) -> list[scoring.Facts]:
     """The facts each candidate is scored from (one query for all)."""
     rows = graph.read("networks/facts", runId=ctx.run_id, riskBranches=scoring.RISK_BRANCHES,
+                      asOf=ctx.as_of, youngDays=scoring.YOUNG_DAYS,
                       signalCategories=scoring.SIGNAL_CATEGORIES, ownNames=list(FLAG_NAMES),
                       networks=[{"id": i, "persons": c.persons, "companies": c.companies,
                                  "addresses": c.addresses} for i, c in enumerate(found)])
@@ -148,14 +169,15 @@ def run(graph: Graph, ctx: Context) -> dict[str, Any]:
     for rank, (total, c, f, parts) in enumerate(scored, start=1):
         net_id = f"net-{rank:04d}"
         figures = key_figures(c.persons, central)
-        why = scoring.reason(f, parts)
+        why = scoring.reason(f, parts) + "".join(f" Grens: {r}." for r in c.reasons)
         kinds = [("person", c.persons), ("company", c.companies), ("address", c.addresses)]
         rows.append({
             "id": net_id, "score": total, "size": len(c.keys), "persons": len(c.persons),
             "companies": len(c.companies), "addresses": len(c.addresses),
             "component": c.component, "reason": why, "keyFigures": figures,
             "features": json.dumps({**parts, "permits": f.permits, "signals": f.signals,
-                                    "cases": f.cases, "flaggedMembers": len(f.flags)}),
+                                    "cases": f.cases, "flaggedMembers": len(f.flags),
+                                    "context": c.context, "boundary": c.reasons}),
             "members": [{"key": k, "kind": kind, **central.get(k, {}), "keyFigure": k in figures}
                         for kind, keys in kinds for k in keys]})
         if total < scoring.SUSPECT:

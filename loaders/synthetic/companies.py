@@ -39,7 +39,7 @@ _PLACES = {
 Stranger = tuple[str, str, str, int]  # given names, voorvoegsel, surname, birth ordinal
 
 
-def _distinct(officers: list[Officer]) -> list[Officer]:
+def distinct(officers: list[Officer]) -> list[Officer]:
     """Drop a repeat of the same BRP person in the same role from the same day: KvK lists an
     officer once per role, and the random second officer can draw the owner's partner twice."""
     seen: set[tuple[str, int, int]] = set()
@@ -324,7 +324,7 @@ class Maker:
             if ended is None or start <= ended:
                 role = rng.choice(("bestuurder", "aandeelhouder"))
                 spec.officers.append(Officer(role, start, ended, company=holding))
-        spec.officers = _distinct(spec.officers)
+        spec.officers = distinct(spec.officers)
         return specs
 
     def holding(self, owner: int, before: int) -> Spec:

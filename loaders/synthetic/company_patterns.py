@@ -6,7 +6,7 @@ import random
 from datetime import date
 from pathlib import Path
 
-from .companies import CompanyWriter, Maker, Registry, Spec
+from .companies import CompanyWriter, Maker, Registry, Spec, distinct
 from .ids import CompanyNumbers
 from .patterns import Plan, Quotas
 from .people import YEAR, Population
@@ -40,6 +40,8 @@ def build_companies(folder: Path, rng: random.Random, town: Town, pop: Populatio
     specs += _business_centres(maker, town, truth)
     specs += _hairdressers(maker, town, pop, truth)
     specs += _networks(maker, plan)
+    if quotas.varied:
+        specs += _company_groups(maker, truth, len(plan.networks) // 2)
     specs += _hidden(maker, plan)
     for spec in mixed(rng, specs, max(persons // 40, total - len(specs)), maker.ordinary):
         writer.write(spec)
@@ -147,6 +149,7 @@ def _hairdressers(maker: Maker, town: Town, pop: Population, truth: GroundTruth)
 def _networks(maker: Maker, plan: Plan) -> list[Spec]:
     """Each network's members take turns as officers of its short-lived risk-branch companies."""
     rng, specs = maker.rng, []
+    helpers: set[int] = set()
     for net in plan.networks:
         m = len(net.members)
         for j in range(net.companies):
@@ -165,6 +168,66 @@ def _networks(maker: Maker, plan: Plan) -> list[Spec]:
             spec = Spec(maker.numbers.kvk(), maker.name(sbi, form, officers[0].person), form,
                         sbi, founded, ended, net.addresses[j % len(net.addresses)], officers)
             net.item["kvks"].append(spec.kvk)
+            specs.append(spec)
+        own = specs[len(specs) - net.companies:]
+        for helper in net.facilitators:
+            # One role in one company of each network served: the tie that merges networks.
+            spec = own[rng.randrange(len(own))]
+            spec.officers.append(maker.person_officer("gevolmachtigde", spec.founded, spec.ended,
+                                                      helper))
+            if helper not in helpers:
+                helpers.add(helper)
+                specs.append(_office(maker, helper))
+        specs += [_family_business(maker, m, partner) for m, partner in net.family]
+    return specs
+
+
+def _office(maker: Maker, helper: int) -> Spec:
+    """The facilitator's own long-standing administration office."""
+    founded = maker.today - maker.rng.randint(5 * YEAR, 25 * YEAR)
+    return Spec(maker.numbers.kvk(), maker.name("6920", "BV", helper), "BV", "6920", founded,
+                None, maker.address("office"),
+                [maker.person_officer("bestuurder", founded, None, helper)])
+
+
+def _family_business(maker: Maker, member: int, partner: int) -> Spec:
+    """A lawful VOF of a network member and their partner at home, running for years."""
+    rng, pop = maker.rng, maker.pop
+    sbi = rng.choice(HOME_BRANCHES)
+    founded = maker.today - rng.randint(5 * YEAR, 20 * YEAR)
+    return Spec(maker.numbers.kvk(), maker.name(sbi, "VOF", member), "VOF", sbi, founded, None,
+                pop.home[member], [maker.person_officer("vennoot", founded, None, member),
+                                   maker.person_officer("vennoot", founded, None, partner)])
+
+
+def _company_groups(maker: Maker, truth: GroundTruth, count: int) -> list[Spec]:
+    """Lawful groups that look like networks on paper: two to four persons (a family, business
+    partners) running two to five long-standing companies together, often in risk branches
+    (restaurants, garages, hairdressers), each company with two of them as officers."""
+    rng, specs = maker.rng, []
+    for _ in range(count):
+        persons = [maker.adult(None, 30, 70) for _ in range(rng.randint(2, 4))]
+        persons = list(dict.fromkeys(persons))
+        if len(persons) < 2:
+            continue
+        for p in persons:
+            maker.pop.special[p] = 1  # no random roles elsewhere
+        item = truth.decoy("company_group", {"bsns": [maker.pop.bsn_text(p) for p in persons],
+                                             "kvks": []})
+        m = len(persons)
+        for j in range(max(2, rng.randint(m, m + 2))):
+            sbi = rng.choice(("5610", "4520", "9602", "4711", "6920", "4321"))
+            form = rng.choices(("BV", "VOF"), (60, 40))[0]
+            founded = maker.today - rng.randint(3 * YEAR, 30 * YEAR)
+            ended = None if rng.random() < 0.8 else \
+                min(maker.today - 30, founded + rng.randint(3 * YEAR, 20 * YEAR))
+            role = "vennoot" if form == "VOF" else "bestuurder"
+            officers = [maker.person_officer(role, founded, ended, persons[j % m]),
+                        maker.person_officer(role, founded, ended, persons[(j + 1) % m])]
+            spec = Spec(maker.numbers.kvk(), maker.name(sbi, form, persons[j % m]), form, sbi,
+                        founded, ended, maker.address("shop" if sbi in ("5610", "9602", "4711")
+                                                      else "office"), distinct(officers))
+            item["kvks"].append(spec.kvk)
             specs.append(spec)
     return specs
 

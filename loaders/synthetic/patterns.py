@@ -17,6 +17,14 @@ from .people import Population
 from .town import BIJEENKOMST, INDUSTRIE, WINKEL, WOON_WINKEL, Town
 from .truth import GroundTruth
 
+# From this size on a town gets one cooperation network per 1,500 persons in varied shapes (2-15
+# members, facilitators shared between networks, shared business addresses, family businesses
+# beside a network) and the harder free-text address forms; smaller towns (tests, the demo) keep
+# the two or three chain-shaped networks they always had, so their files stay as they were.
+VARIED_FROM = 20_000
+NETWORK_SIZES = (2, 3, 4, 5, 6, 7, 8, 10, 12, 15)
+NETWORK_SIZE_WEIGHTS = (8, 16, 18, 16, 12, 8, 8, 6, 4, 4)
+
 
 @dataclass(frozen=True)
 class Quotas:
@@ -34,6 +42,7 @@ class Quotas:
     business_centre: int
     large_family: int
     hairdresser: int
+    varied: bool = False  # many networks of varied shapes (large towns), see `_varied_networks`
 
     @classmethod
     def for_persons(cls, persons: int) -> Quotas:
@@ -47,11 +56,13 @@ class Quotas:
         # 1,500: at 10k persons that leaves 30+ suspect addresses no case has labelled yet for
         # detection to be measured on, while the ordinary town stays the large majority.
         room = q(800, 3)
+        varied = persons >= VARIED_FROM
         return cls(overcrowded=q(800, 3), room_rental=room, letterbox=q(1500, 3),
-                   networks=q(5000, 2), cannabis=q(800, 3), hidden=q(500, 5),
+                   networks=q(1500, 2) if varied else q(5000, 2), cannabis=q(800, 3),
+                   hidden=q(500, 5),
                    name_variants=q(250, 8), landlords=max(2, math.ceil(room / 2)),
                    student=q(3000, 2), business_centre=q(5000, 2), large_family=q(2000, 3),
-                   hairdresser=q(10_000, 2))
+                   hairdresser=q(10_000, 2), varied=varied)
 
     def specials(self) -> list[str]:
         """One role per object the town must build for a pattern or decoy."""
@@ -100,6 +111,10 @@ class Network:
     addresses: list[int]
     companies: int
     item: dict[str, Any]
+    # Persons who are no member but hold one role in one of its companies (an accountant, a
+    # nominee shared between networks), and members who also run a family business at home.
+    facilitators: list[int] = field(default_factory=list)
+    family: list[tuple[int, int]] = field(default_factory=list)  # (member, partner)
 
 
 @dataclass
@@ -120,7 +135,10 @@ def plan_patterns(rng: random.Random, town: Town, pop: Population, quotas: Quota
     homes = town.ordinary_homes()
     _landlords(rng, town, pop, quotas, numbers, truth, today, plan, homes)
     _hidden(rng, town, pop, quotas, truth, today, plan, homes)
-    _networks(rng, town, pop, quotas, truth, today, plan)
+    if quotas.varied:
+        _varied_networks(rng, town, pop, quotas, truth, today, plan)
+    else:
+        _networks(rng, town, pop, quotas, truth, today, plan)
     return plan
 
 
@@ -218,3 +236,70 @@ def _networks(rng: random.Random, town: Town, pop: Population, quotas: Quotas,
         })
         companies = rng.randint(max(5, size + 2), 12)
         plan.networks.append(Network(members, addresses, companies, item))
+
+
+def _varied_networks(rng: random.Random, town: Town, pop: Population, quotas: Quotas,
+                     truth: GroundTruth, today: int, plan: Plan) -> None:
+    """Networks of 2-15 members in the shapes a large town shows, each shape in the truth:
+
+    - `shared_address`: one company address is also used by the previous network;
+    - `business_centre`: one company sits in a business centre among its ordinary tenants;
+    - `member_home`: a member's home doubles as a company address;
+    - `family`: a member also runs an ordinary long-standing company with their partner;
+    - `facilitator`: a person outside the network (a bookkeeper or nominee director) holds one
+      role in one company of each of two or three networks (a decoy: not a member).
+    """
+    shops = [a for a in town.with_use(WINKEL, BIJEENKOMST, INDUSTRIE, WOON_WINKEL)
+             if a not in plan.reserved]
+    centres = town.special["business_centre"]
+    for n in range(quotas.networks):
+        size = rng.choices(NETWORK_SIZES, NETWORK_SIZE_WEIGHTS)[0]
+        members: list[int] = []
+        while len(members) < size:
+            p = pop.random_adult(rng, today, 22, 60)
+            pop.special[p] = 1
+            members.append(p)
+        shape: list[str] = []
+        addresses = [shops[rng.randrange(len(shops))]
+                     for _ in range(rng.randint(2, 3 + size // 4))]
+        if plan.networks and rng.random() < 0.2:
+            addresses[0] = plan.networks[-1].addresses[-1]
+            shape.append("shared_address")
+        if centres and rng.random() < 0.2:
+            addresses.append(centres[rng.randrange(len(centres))])
+            shape.append("business_centre")
+        if rng.random() < 0.4 and pop.home[members[0]] >= 0:
+            addresses.append(pop.home[members[0]])
+            shape.append("member_home")
+        addresses = list(dict.fromkeys(addresses))
+        plan.reserved.update(addresses)
+        net = Network(members, addresses, rng.randint(max(4, size + 2), max(8, 2 * size)), {})
+        if rng.random() < 0.3:
+            net.family = [(m, partner_of(pop, m)) for m in members[:2] if partner_of(pop, m) >= 0]
+            for _, partner in net.family:
+                pop.special[partner] = 1  # stays out of later random picks
+            if net.family:
+                shape.append("family")
+        net.item = truth.pattern("officer_networks", {
+            "bsns": [pop.bsn_text(p) for p in members], "kvks": [],
+            "addresses": [town.key(a) for a in addresses], "shape": shape,
+        })
+        plan.networks.append(net)
+    nets = plan.networks
+    for _ in range(len(nets) // 6 if len(nets) >= 4 else 0):
+        helper = pop.random_adult(rng, today, 35, 65)
+        pop.special[helper] = 1
+        served = rng.sample(range(len(nets)), rng.randint(2, 3))
+        for k in served:
+            nets[k].facilitators.append(helper)
+            nets[k].item["shape"].append("facilitator")
+        truth.decoy("facilitator", {"bsn": pop.bsn_text(helper), "networks": served})
+
+
+def partner_of(pop: Population, p: int) -> int:
+    """The partner p lives with (the other adult of a couple) if not in a planted group, or -1."""
+    home = pop.home[p]
+    if home < 0 or not pop.couple[home] or p not in (pop.first[home], pop.first[home] + 1):
+        return -1
+    partner = pop.first[home] + 1 if pop.first[home] == p else pop.first[home]
+    return -1 if pop.special[partner] else partner

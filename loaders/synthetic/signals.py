@@ -17,7 +17,7 @@ from .names import (
     variant,
     voorvoegsel_variant,
 )
-from .patterns import Plan
+from .patterns import VARIED_FROM, Plan
 from .people import YEAR, Population
 from .town import Town
 from .truth import GroundTruth
@@ -60,6 +60,7 @@ class _Writer:
                  as_of: date, truth: GroundTruth) -> None:
         self.out, self.rng, self.town, self.pop, self.truth = out, rng, town, pop, truth
         self.as_of = as_of
+        self.hard = truth.persons >= VARIED_FROM  # harder address forms in large towns
         self.voorvoegsel = random.Random(f"{truth.seed}:signals:voorvoegsel")
         self.counts = dict.fromkeys(("signals_with_address_key", "signals_with_address_text",
                                      "signals_with_person", "signals_with_company"), 0)
@@ -75,7 +76,8 @@ class _Writer:
         key = typed = None
         if s.address >= 0:
             if rng.random() < 0.15:  # the intake system did not link a BAG key
-                typed = town.text(s.address, rng)
+                typed = town.hard_text(s.address, rng) if self.hard and rng.random() < 0.5 \
+                    else town.text(s.address, rng)
                 self.truth.mentions[self.out.record(number, "address")] = \
                     f"adres:{town.key(s.address)}"
                 counts["signals_with_address_text"] += 1

@@ -113,3 +113,53 @@ class Town:
         if form == 2:
             return f"{street} {number}{letter}{dash} {place}".lower()
         return f"{street} {number}{' ' + letter if letter else ''}{space}, {pc}"
+
+    def hard_text(self, i: int, rng: random.Random) -> str:
+        """A harder intake form: abbreviated or misspelled street, floor written as `2hg` or
+        `2 hoog`, postcode missing or with its letters swapped, place left out or in capitals."""
+        street, number, letter, toev, pc, place = self.parts(i)
+        street = _abbreviated(street) if rng.random() < 0.4 else street
+        if rng.random() < 0.2:
+            street = _typo(street, rng)
+        unit = letter
+        if toev.isdigit():
+            unit += rng.choice((f"-{toev}", f" {toev}hg", f" {toev} hoog", f"-{toev}e"))
+        elif toev == "H":
+            unit += rng.choice(("-H", " hs", " huis"))
+        elif toev:
+            unit += rng.choice((f"-{toev}", f" {toev}"))
+        roll = rng.random()
+        postcode = "" if roll < 0.35 else pc[:4] + pc[5] + pc[4] if roll < 0.5 else pc
+        if postcode and rng.random() < 0.5:
+            postcode = postcode[:4] + " " + postcode[4:]
+        where = "" if rng.random() < 0.3 else place.upper() if rng.random() < 0.3 else place
+        tail = f"{postcode} {where}".strip()
+        return f"{street} {number}{unit}" + (f", {tail}" if tail else "")
+
+
+_ABBREVIATIONS = (("Burgemeester ", "Burg. "), ("Sint ", "St. "), ("Van ", "v. "),
+                  ("Prins ", "Pr. "), ("Koningin ", "Kon. "), ("Dokter ", "Dr. "))
+_ENDINGS = (("straat", "str."), ("laan", "ln"), ("plein", "pl."), ("weg", "wg"), ("singel", "sngl"))
+
+
+def _abbreviated(street: str) -> str:
+    """The street as people shorten it: `Burg. Peelenstr.`; unchanged if nothing shortens."""
+    for long, short in _ABBREVIATIONS:
+        if street.startswith(long):
+            return short + street[len(long):]
+    for long, short in _ENDINGS:
+        if street.endswith(long) and len(street) > len(long) + 3:
+            return street[: -len(long)] + short
+    return street
+
+
+def _typo(street: str, rng: random.Random) -> str:
+    """One letter dropped or two neighbours swapped, away from the first two letters."""
+    if len(street) < 7:
+        return street
+    j = rng.randrange(2, len(street) - 2)
+    if not (street[j].isalpha() and street[j + 1].isalpha()):
+        return street
+    if rng.random() < 0.5:
+        return street[:j] + street[j + 1:]
+    return street[:j] + street[j + 1] + street[j] + street[j + 2:]

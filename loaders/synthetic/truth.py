@@ -12,7 +12,8 @@ PATTERNS = (
     "overcrowded", "room_rental", "letterbox", "officer_networks", "cannabis",
     "hidden_residents", "name_variants", "multi_owner",
 )
-DECOYS = ("student_housing", "business_centre", "large_family", "ordinary_hairdresser")
+DECOYS = ("student_housing", "business_centre", "large_family", "ordinary_hairdresser",
+          "facilitator", "company_group")
 
 
 @dataclass

@@ -41,6 +41,14 @@ def test_street_and_place_forms() -> None:
     ("Dorpsweg 3hs", "adres:6"),
     ("Burg. de Vlugtln 7 Zaandam", "adres:7"),
     ("Kerkstaat 12-2, 1501AB", "adres:1"),  # a typo in the street, the postcode agrees
+    # Floors as people write them.
+    ("Kerkstraat 12 2hg, Zaandam", "adres:1"),
+    ("Kerkstraat 12 2 hoog, 1501 AB", "adres:1"),
+    ("Kerkstraat 12-2e, 1501AB Zaandam", "adres:1"),
+    # The postcode's letters swapped, or one character off, when no address has that postcode
+    # with this number: a typo, not another address.
+    ("Burg. de Vlugtln 7, 1503FE", "adres:7"),
+    ("Dorpsweg 3-H, 1502 CE ZAANDAM", "adres:6"),
 ])
 def test_variants_resolve_positively(text: str, key: str) -> None:
     result = BAG.match(text)
@@ -54,6 +62,15 @@ def test_doubt_is_unsure_never_positive() -> None:
     assert both.score < ACCEPT
     unit = BAG.match("Kerkstraat 14a-2 zaandam")  # BAG has 14A, not 14A-2
     assert (unit.key, unit.judgement) == ("adres:3", "unsure")
+    # 1600AA 12 exists (Westerzaan): a postcode naming another address is no typo.
+    other = BAG.match("Kerkstraat 12, 1600AA Zaandam")
+    assert other.judgement != "positive" or other.key == "adres:5"
+    assert BAG.match("Kerkstraat 12, 1600AA").key == "adres:5"
+
+
+def test_a_typo_in_both_street_and_postcode_goes_to_review() -> None:
+    result = BAG.match("Dorpswge 3-H, 1502DC")
+    assert (result.key, result.judgement) == ("adres:6", "unsure")
 
 
 @pytest.mark.parametrize(("text", "reason"), [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from investigations.networks import scoring
+from investigations.networks import boundary, scoring
 from investigations.networks.step import candidates, key_figures
 
 
@@ -48,20 +48,52 @@ def test_reason_is_one_dutch_sentence_naming_the_facts() -> None:
     assert "korter dan een jaar" in text and text.endswith(".")
 
 
-def test_candidates_are_role_holders_and_their_addresses() -> None:
+def test_candidates_are_persons_running_companies_together_and_their_addresses() -> None:
     rows = [{"key": k, "kind": kind, "community": c, "component": 1} for k, kind, c in (
         ("bsn:1", "person", 1), ("bsn:2", "person", 1), ("kvk:1", "company", 1),
-        ("adres:1", "address", 1), ("bsn:9", "person", 1), ("adres:9", "address", 1),
-        ("bsn:3", "person", 2), ("bsn:4", "person", 2), ("adres:2", "address", 2),
-        ("bsn:5", "person", 3), ("kvk:2", "company", 3))]
+        ("kvk:3", "company", 1), ("adres:1", "address", 1), ("bsn:9", "person", 1),
+        ("adres:9", "address", 1), ("bsn:3", "person", 2), ("bsn:4", "person", 2),
+        ("adres:2", "address", 2), ("bsn:5", "person", 3), ("bsn:6", "person", 3),
+        ("kvk:2", "company", 3))]
     ties = [{"source": s, "target": t, "kind": kind} for s, t, kind in (
-        ("bsn:1", "kvk:1", "ROLE"), ("bsn:2", "kvk:1", "ROLE"), ("kvk:1", "adres:1", "ESTABLISHED"),
+        ("bsn:1", "kvk:1", "ROLE"), ("bsn:2", "kvk:1", "ROLE"), ("bsn:1", "kvk:3", "ROLE"),
+        ("kvk:3", "bsn:2", "ROLE"), ("kvk:1", "adres:1", "ESTABLISHED"),
         # bsn:9 owns the address the company sits at, and its own home adres:9: context.
         ("bsn:9", "adres:1", "OWNS"), ("bsn:9", "adres:9", "OWNS"),
-        ("bsn:3", "adres:2", "OWNS"), ("bsn:4", "adres:2", "OWNS"), ("bsn:5", "kvk:2", "ROLE"))]
+        ("bsn:3", "adres:2", "OWNS"), ("bsn:4", "adres:2", "OWNS"),
+        # Two persons running one company together (a VOF) are no network.
+        ("bsn:5", "kvk:2", "ROLE"), ("bsn:6", "kvk:2", "ROLE"))]
     found = candidates(rows, ties)
     assert [(c.persons, c.companies, c.addresses) for c in found] == [
-        (["bsn:1", "bsn:2"], ["kvk:1"], ["adres:1"])]
+        (["bsn:1", "bsn:2"], ["kvk:1", "kvk:3"], ["adres:1"])]
+
+
+def _ring(name: str, persons: list[str], extra: int = 2) -> list[tuple[str, str]]:
+    """Roles of a planted-style network: company j has members j and j+1."""
+    m = len(persons)
+    return [(persons[(j + d) % m], f"kvk:{name}{j}") for j in range(m + extra) for d in (0, 1)]
+
+
+def test_boundary_splits_networks_at_a_shared_facilitator() -> None:
+    roles = _ring("a", ["bsn:a1", "bsn:a2", "bsn:a3"]) + _ring("b", ["bsn:b1", "bsn:b2"])
+    roles += [("bsn:hub", "kvk:a0"), ("bsn:hub", "kvk:b1"), ("bsn:hub", "kvk:office")]
+    found = boundary.groups(roles)
+    assert [g.persons for g in found] == [["bsn:a1", "bsn:a2", "bsn:a3"], ["bsn:b1", "bsn:b2"]]
+    assert all(g.hubs == ["bsn:hub"] and "verbindingspersoon" in g.reasons[0] for g in found)
+
+
+def test_boundary_leaves_a_partner_in_one_family_company_out() -> None:
+    roles = _ring("a", ["bsn:a1", "bsn:a2", "bsn:a3", "bsn:a4"])
+    roles += [("bsn:a1", "kvk:vof"), ("bsn:partner", "kvk:vof"), ("bsn:clerk", "kvk:a2")]
+    [group] = boundary.groups(roles)
+    assert group.persons == ["bsn:a1", "bsn:a2", "bsn:a3", "bsn:a4"]
+    assert "kvk:vof" not in group.companies and group.context == ["bsn:clerk"]
+
+
+def test_a_ring_network_has_no_hub() -> None:
+    people = [f"bsn:{i}" for i in range(15)]
+    [group] = boundary.groups(_ring("x", people))
+    assert group.persons == sorted(people) and not group.hubs
 
 
 def test_key_figures_are_the_brokers() -> None:
