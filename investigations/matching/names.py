@@ -25,6 +25,15 @@ PREFIXES = (
 )
 _ABBREVIATIONS = {"vd": "vd", "v d": "vd", "van der": "vd", "van den": "vd", "van de": "vd",
                   "v": "van", "van t": "van het", "in t": "in het"}
+# Dutch voorvoegsels a sorted list writes with a capital before the surname (`Van der Meer, J.`);
+# `El`, `La`, `Du` and the like start many a surname that has no voorvoegsel, so they stay in it.
+DUTCH_PREFIXES = ("van der", "van den", "van de", "van t", "van het", "in t", "in het", "op de",
+                  "op den", "uit de", "uit den", "in de", "in den", "aan de", "van", "de", "den",
+                  "der", "ter", "te", "het", "t", "op", "in")
+# Salutations and titles in front of a name in a signal (`dhr.`, `mevr.`, `de heer`, `mr.`): no
+# given name. Only with a name after them.
+_SALUTATION = re.compile(r"^(?:(?:de\s+heer|heer|mevrouw|mevr|mw|mej|dhr|hr|fam|familie|drs|dr|"
+                         r"ir|ing|mr|prof)\.?\s+)+(?=\S+\s*\S)", re.IGNORECASE)
 # A voorvoegsel written into the surname, without spaces (`vander` in `VanderBerg`).
 _JOINED = {p.replace(" ", ""): p for p in PREFIXES if len(p) > 1}
 
@@ -194,9 +203,13 @@ def _in_order(raw: str) -> Name:
 
 def _surname_first(raw: str) -> Name:
     """The surname first, then a comma: `Meer, van der, Jan`, `Meer van der, J.`,
-    `Meer, Jan van der`, `Jansen, J.`."""
+    `Meer, Jan van der`, `Jansen, J.`, and the sorted form `Van der Meer, Jan`."""
     head, *rest = [part.strip() for part in raw.split(",") if part.strip()]
     prefix, surname = _surname_field(head)
+    if not prefix:
+        ahead = _leading_prefix(plain(head).split())
+        if ahead and ahead[0] in DUTCH_PREFIXES:  # a list sorts `Van der Meer` with its prefix
+            prefix, surname = ahead[0], " ".join(plain(head).split()[ahead[1]:])
     given: list[str] = []
     for part in rest:
         if not prefix and _prefix_form(part) in PREFIXES:
@@ -217,6 +230,7 @@ def parse_full(text: str | None) -> Name:
     comma means the surname came first, with the voorvoegsel behind it or behind the given names.
     """
     raw = re.sub(r"\b[vV]/[dD]\b", "vd", " ".join((text or "").split()))
+    raw = _SALUTATION.sub("", raw)
     if "," in raw.strip(" ,"):
         return _surname_first(raw)
     return _in_order(raw.strip(" ,"))

@@ -86,6 +86,27 @@ def full_name(given: str, prefix: str, surname: str) -> str:
     return " ".join(part for part in (given, prefix, surname) if part)
 
 
+SIGNAL_FORMS = ("surname_first", "salutation_initials", "capitals")
+
+
+def signal_form(rng: random.Random, given: str, prefix: str, surname: str, female: bool
+                ) -> tuple[str, str]:
+    """(form, text): a name as a caller or intake clerk writes it in a large town's signals:
+    surname first (`De Vries, Jan` or `Vries, Jan de`), a salutation with initials
+    (`mevr. J.M. de Vries`), or in capitals."""
+    form = SIGNAL_FORMS[rng.randrange(len(SIGNAL_FORMS))]
+    if form == "surname_first":
+        if prefix and rng.random() < 0.5:
+            return form, f"{surname}, {given} {prefix}"
+        return form, f"{(prefix[:1].upper() + prefix[1:] + ' ') if prefix else ''}{surname}, {given}"
+    if form == "salutation_initials":
+        title = rng.choice(("mevr.", "mw.", "Mevrouw")) if female else rng.choice(
+            ("dhr.", "Dhr.", "de heer"))
+        initials = "".join(f"{g[0]}." for g in given.split())
+        return form, full_name(f"{title} {initials}", prefix, surname)
+    return form, full_name(given, prefix, surname).upper()
+
+
 def normalised(given: str, prefix: str, surname: str) -> str:
     """Lower-case full name with single spaces: the officer_persons count key."""
     return " ".join(f"{given} {prefix} {surname}".lower().split())

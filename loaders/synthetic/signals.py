@@ -14,6 +14,7 @@ from .names import (
     VOORVOEGSEL_SHARE,
     full_name,
     given_names,
+    signal_form,
     variant,
     voorvoegsel_variant,
 )
@@ -60,7 +61,10 @@ class _Writer:
                  as_of: date, truth: GroundTruth) -> None:
         self.out, self.rng, self.town, self.pop, self.truth = out, rng, town, pop, truth
         self.as_of = as_of
-        self.hard = truth.persons >= VARIED_FROM  # harder address forms in large towns
+        # Harder address and name forms in large towns; the name forms from a generator of
+        # their own.
+        self.hard = truth.persons >= VARIED_FROM
+        self.forms = random.Random(f"{truth.seed}:signals:forms")
         self.voorvoegsel = random.Random(f"{truth.seed}:signals:voorvoegsel")
         self.counts = dict.fromkeys(("signals_with_address_key", "signals_with_address_text",
                                      "signals_with_person", "signals_with_company"), 0)
@@ -120,6 +124,11 @@ class _Writer:
                 self.voorvoegsel, given, prefix, surname, free_text=True)
             self.truth.pattern("name_variants", {"record": record, "bsn": bsn,
                                                  "variant": "voorvoegsel", "form": form})
+        elif not s.exact and self.hard and self.forms.random() < 0.25:
+            form, text = signal_form(self.forms, given, prefix, surname, pop.sex[s.person] == 1)
+            self.truth.pattern("name_variants", {"record": record, "bsn": bsn,
+                                                 "variant": "signal_form", "form": form})
+            return text, birth.isoformat() if shown else None
         return full_name(given, prefix, surname), birth.isoformat() if shown else None
 
 

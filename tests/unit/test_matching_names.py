@@ -64,3 +64,18 @@ def test_voorvoegsel_joined_to_the_surname() -> None:
     assert from_parts("Sjoerd", "", "Terpstra") == Name(("sjoerd",), "", "terpstra")
     # A capitalised first word is a surname of its own, not a voorvoegsel.
     assert from_parts("Mohamed", "", "El Amrani") == Name(("mohamed",), "", "elamrani")
+
+
+def test_salutations_are_no_given_names() -> None:
+    assert parse_full("mevr. J.M. de Vries") == Name(("j", "m"), "de", "vries")
+    assert parse_full("de heer J.P. van der Berg") == Name(("j", "p"), "van der", "berg")
+    assert parse_full("Dhr. Jansen") == Name((), "", "jansen")
+    assert parse_full("Irma Jansen") == Name(("irma",), "", "jansen")  # a name, no title
+    assert parse_full("Hr") == Name((), "", "hr")  # nothing after it: kept
+
+
+def test_sorted_list_form_with_a_capital_voorvoegsel() -> None:
+    assert parse_full("Van der Berg, Jan Pieter") == Name(("jan", "pieter"), "van der", "berg")
+    assert parse_full("De Vries, Anna") == Name(("anna",), "de", "vries")
+    # `El`, `La`, `Du`: part of the surname, compared by its joined form.
+    assert parse_full("El Amrani, Yasmina") == Name(("yasmina",), "", "elamrani")
