@@ -96,16 +96,37 @@ def load(
     path: Annotated[Path, typer.Argument(help="A source folder, or one source file.")],
     report_dir: Annotated[Path | None, typer.Option(
         help="Where rejects and the report go (default: SPEURNET_HOME/loads).")] = None,
+    bulk: Annotated[bool, typer.Option(
+        "--bulk", help="First national load: neo4j-admin import of a whole folder into the "
+        "project's own (empty) database; later deliveries use the normal load.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="With --bulk: replace a database that already holds data.")] = False,
 ) -> None:
     """Load source files into the graph; exits 1 when any row was rejected or a file failed."""
     from api.loading import load_with_progress, summary
     from graph import schema
     from investigations.collab import notify_changes
+    from loaders.bulk import BulkRefused
+    from loaders.bulk_cli import bulk_with_progress
+    from loaders.load import LoadReport
 
     settings = get_settings()
+    if force and not bulk:
+        err.print("[bold red]speurnet:[/] --force only goes with --bulk")
+        raise typer.Exit(2)
+    report: LoadReport
+    if bulk:
+        try:
+            report = bulk_with_progress(settings, path, report_dir or settings.home / "loads",
+                                        err, force)
+        except BulkRefused as exc:
+            err.print(f"[bold red]speurnet:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+    else:
+        with Graph.connect(settings) as graph:
+            schema.install(graph)
+            report = load_with_progress(graph, path, report_dir or settings.home / "loads", err)
     with Graph.connect(settings) as graph:
-        schema.install(graph)
-        report = load_with_progress(graph, path, report_dir or settings.home / "loads", err)
         # Watchers hear of new signals, cases and permits now, not only at the next analysis.
         told = notify_changes(graph)
     for line in summary(report):

@@ -320,3 +320,39 @@ def stop(settings: Settings | None = None) -> bool:
         return False
     _terminate(pid)
     return True
+
+
+def import_full(settings: Settings, nodes: list[tuple[str, Path]],
+                relationships: list[tuple[str, Path]], *, array_delimiter: str = ";",
+                multiline: list[Path] | None = None, threads: int | None = None,
+                report_file: Path | None = None) -> str:
+    """`neo4j-admin database import full` of header-typed CSV files into the managed server's
+    database, replacing it (`--overwrite-destination`); the server must be stopped. `nodes` and
+    `relationships` are (label or type, file) pairs. Returns the importer's summary lines."""
+    if not settings.managed:
+        raise ServerError("the bulk import writes the database files of the project's own server; "
+                          f"NEO4J_URI is set ({settings.neo4j_uri})")
+    if status(settings).running:
+        raise ServerError("the server still runs: stop it before a full import (speurnet db stop)")
+    conf = write_conf(settings)
+    env = dict(os.environ, NEO4J_HOME=str(home(settings)), NEO4J_CONF=str(conf.parent))
+    cmd = ["java", f"-Xmx{settings.heap}", *JVM_FLAGS, "-cp", _classpath(settings), ADMIN_TOOL,
+           # The database first: --nodes and --relationships take any number of files after them.
+           "database", "import", "full", settings.database, "--overwrite-destination=true",
+           "--id-type=string",
+           f"--array-delimiter={array_delimiter}", "--bad-tolerance=0",
+           f"--threads={threads or os.cpu_count() or 1}", "--high-parallel-io=auto",
+           f"--report-file={report_file or home(settings) / 'logs' / 'import.report'}",
+           *(f"--nodes={label}={path}" for label, path in nodes),
+           *(f"--relationships={kind}={path}" for kind, path in relationships)]
+    if multiline:
+        cmd += ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(map(str, multiline))]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False,
+                          stdin=subprocess.DEVNULL, cwd=home(settings))
+    if done.returncode != 0:
+        # The cause, without the Java stack trace under it.
+        lines = [line for line in (done.stderr + done.stdout).strip().splitlines()
+                 if not line.lstrip().startswith("at ")]
+        tail = "\n".join(lines[-15:])
+        raise ServerError(f"neo4j-admin database import failed (exit {done.returncode}):\n{tail}")
+    return done.stdout
