@@ -22,7 +22,8 @@ CALL (found) {
   WITH x.company AS c, x.officers AS officers
   RETURN c.key AS subject, 'Company' AS label, 1.0 AS strength,
     {companies: 1, officers: officers, kvks: [c.key]} AS facts
-  UNION
+  // ALL: the branches differ in label, and a distinct UNION would compare each row with all of `found`.
+  UNION ALL
   UNWIND found AS x
   WITH x.company AS c, x.officers AS officers
   MATCH (c)-[:ESTABLISHED_AT]->(a:Address)

@@ -18,7 +18,8 @@ CALL (found) {
   UNWIND found AS x
   WITH x.address AS subject, collect(DISTINCT x.kvk) AS kvks, collect(DISTINCT x.person) AS persons
   RETURN subject, 'Address' AS label, kvks, persons, [subject] AS addresses
-  UNION
+  // ALL: the branches differ in label, and a distinct UNION would compare each row with all of `found`.
+  UNION ALL
   UNWIND found AS x
   WITH x.person AS subject, collect(DISTINCT x.kvk) AS kvks, collect(DISTINCT x.address) AS addresses
   RETURN subject, 'Person' AS label, kvks, [subject] AS persons, addresses

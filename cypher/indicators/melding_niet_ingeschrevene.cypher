@@ -17,7 +17,8 @@ CALL (found) {
   UNWIND found AS x
   WITH x.address AS subject, collect(DISTINCT x.signal) AS signals, collect(DISTINCT x.person) AS persons
   RETURN subject, 'Address' AS label, signals, persons, [subject] AS addresses
-  UNION
+  // ALL: the branches differ in label, and a distinct UNION would compare each row with all of `found`.
+  UNION ALL
   UNWIND found AS x
   WITH x.person AS subject, collect(DISTINCT x.signal) AS signals, collect(DISTINCT x.address) AS addresses
   RETURN subject, 'Person' AS label, signals, [subject] AS persons, addresses

@@ -19,7 +19,8 @@ CALL (found) {
   WITH x.company AS c, x.kinds AS kinds
   RETURN c.key AS subject, 'Company' AS label, 1.0 AS strength,
     {activity: c.sbiDescription, permits: kinds, kvks: [c.key]} AS facts
-  UNION
+  // ALL: the branches differ in label, and a distinct UNION would compare each row with all of `found`.
+  UNION ALL
   UNWIND found AS x
   WITH x.company AS c, x.kinds AS kinds, x.addresses AS addresses
   WHERE c.sbiCode <> '8122'

@@ -111,7 +111,11 @@ def match_persons(graph: Graph, dirty_loads: list[str] | None, run_id: str, at: 
 
 
 def refresh_canonical(graph: Graph) -> int:
-    """Derive canonical persons from all judgements and write what changed."""
+    """Derive canonical persons from all judgements and write what changed.
+
+    BRP persons outside every judgement are set to themselves in Neo4j first; only the persons
+    a judgement can concern are read and resolved here."""
+    graph.autocommit("matching/canonical_default")
     current = store.read_person_keys(graph)
     resolutions = resolve(current, store.read_edges(graph))
     return store.write_resolutions(graph, resolutions.values(), current)
