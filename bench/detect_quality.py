@@ -69,7 +69,12 @@ def networks(graph: Graph, truth: GroundTruth) -> dict[str, Any]:
         decoys[kind] = {"instances": len(items), "networks": len(hit),
                         "suspect": sum(r["score"] >= scoring.SUSPECT for r in hit),
                         "max_score": max((r["score"] for r in hit), default=None)}
+    truths = [{f"bsn:{b}" for b in net["bsns"]} for net in truth.patterns["officer_networks"]]
+    unplanted = [{"network": r["network_id"], "score": r["score"], "reason": r["reason"]}
+                 for r, p in zip(found, persons, strict=True)
+                 if r["score"] >= scoring.SUSPECT and not any(p & t for t in truths)]
     return {"found": len(found), "suspect": sum(r["score"] >= scoring.SUSPECT for r in found),
+            "suspect_without_planted_members": unplanted,
             "planted": len(planted),
             "jaccard_min": min(values, default=None),
             "jaccard_median": statistics.median(values) if values else None,
@@ -154,7 +159,9 @@ def main() -> None:
     net = result["networks"]
     print(f"networks: {net['planted']} planted, Jaccard min {net['jaccard_min']} median "
           f"{net['jaccard_median']}, {net['below_0_8']} below 0.8, {net['missed_suspect']} not "
-          f"suspect; found {net['found']} ({net['suspect']} suspect); decoys {net['decoys']}")
+          f"suspect; found {net['found']} ({net['suspect']} suspect, "
+          f"{len(net['suspect_without_planted_members'])} without planted members); "
+          f"decoys {net['decoys']}")
     for p in net["per_network"]:
         if p["jaccard"] < 0.8:
             print("  ", p)

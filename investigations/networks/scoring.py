@@ -24,6 +24,7 @@ SIGNAL_CATEGORIES = ("ondermijning", "drugs", "hennep", "uitbuiting", "prostitut
 YOUNG_DAYS = 3 * 365
 SUSPECT = 0.5  # from this score on a network is suspect and its members get a `network` flag
 
+MIN_COMPANIES = 3  # structure needs this many companies to be a pattern rather than a story
 # Structure: how much each feature (0..1) adds; they sum to 1.
 STRUCTURE = {"shortLived": 0.4, "rotation": 0.3, "companiesPerPerson": 0.15, "riskBranch": 0.15}
 # Facts (Bibob findings and refused permits, cases, signals) per person, and member flags per
@@ -50,8 +51,10 @@ class Facts:
 
 
 def structure(f: Facts) -> dict[str, float]:
-    """Each structure feature in 0..1; all zero for a network without two companies."""
-    if f.companies < 2 or f.persons < 2:
+    """Each structure feature in 0..1; all zero for a network of fewer than MIN_COMPANIES
+    companies or two persons: a couple whose cafetaria closed after a month before they opened a
+    hair salon has a short-lived company in a risk branch, and no pattern."""
+    if f.companies < MIN_COMPANIES or f.persons < 2:
         return dict.fromkeys(STRUCTURE, 0.0)
     return {
         "shortLived": f.shortLived / f.companies,

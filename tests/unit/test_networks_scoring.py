@@ -102,3 +102,10 @@ def test_key_figures_are_the_brokers() -> None:
                "bsn:3": {"betweenness": 1.0, "pageRank": 0.9}}
     assert key_figures(["bsn:1", "bsn:2", "bsn:3"], central) == ["bsn:2"]
     assert key_figures(["bsn:1", "bsn:3"], {}) == ["bsn:1"]
+
+
+def test_two_companies_of_a_couple_are_no_structure() -> None:
+    couple = scoring.Facts(persons=2, companies=2, addresses=2, shortLived=1, riskBranch=2,
+                           rotating=2)
+    assert sum(scoring.structure(couple).values()) == 0.0
+    assert scoring.score(couple)[0] < scoring.SUSPECT
