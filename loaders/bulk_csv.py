@@ -8,7 +8,7 @@ stay dates, lists arrays and numbers long or double, as the normal load stores t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,17 +33,18 @@ class ImportFiles:
     multiline: list[Path] = field(default_factory=list)
 
 
-# Most specific first: a bool is an int, a datetime a date.
-_TYPES: tuple[tuple[type, str], ...] = (
-    (bool, "boolean"), (int, "long"), (float, "double"), (datetime, "datetime"), (date, "date"),
-    (str, "string"))
+_NAMES: dict[type, str] = {bool: "boolean", int: "long", float: "double", datetime: "datetime",
+                           date: "date", str: "string"}
 
 
 def _scalar_type(value: Any) -> str:
-    for kind, name in _TYPES:
-        if isinstance(value, kind):
-            return name
-    raise TypeError(f"no import type for {type(value).__name__}")
+    name = _NAMES.get(type(value))
+    if name is None:
+        # A subclass (most specific first: a bool is an int, a datetime a date).
+        name = next((n for t, n in _NAMES.items() if isinstance(value, t)), None)
+        if name is None:
+            raise TypeError(f"no import type for {type(value).__name__}")
+    return name
 
 
 def value_type(value: Any) -> str:
@@ -59,41 +60,68 @@ def value_type(value: Any) -> str:
 def column_types(items: Iterable[Props], where: str) -> dict[str, str]:
     """Each property's type over all items; a property holding two types is refused by name."""
     types: dict[str, str] = {}
+    seen: dict[str, type] = {}  # the Python type of each column's first scalar: the fast check
     for props in items:
         for name, value in props.items():
+            if seen.get(name) is type(value) and type(value) is not list:
+                continue
             kind = value_type(value)
             if types.setdefault(name, kind) != kind:
                 raise TypeError(f"{where}.{name} holds both {types[name]} and {kind} values")
+            seen[name] = type(value)
     return types
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        return repr(value)
-    text = str(value)
-    if ARRAY_DELIMITER in text:
-        raise ValueError(f"value {text[:40]!r} holds the array delimiter U+001F")
-    return text
-
-
-def cell(value: Any) -> str:
-    """One CSV field: empty for null, quoted text otherwise (so an empty string stays one)."""
-    if value is None:
-        return ""
-    text = ARRAY_DELIMITER.join(map(_text, value)) if isinstance(value, list) else _text(value)
+def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _write(path: Path, header: list[str], rows: Iterable[list[Any]], files: ImportFiles) -> None:
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        if ARRAY_DELIMITER in value:
+            raise ValueError(f"value {value[:40]!r} holds the array delimiter U+001F")
+        return value
+    return repr(value)
+
+
+def _array(value: list[Any]) -> str:
+    return _quoted(ARRAY_DELIMITER.join(map(_plain, value)))
+
+
+def _instant(value: datetime, known: dict[datetime, str]) -> str:
+    text = known.get(value)
+    if text is None:
+        text = known[value] = value.isoformat()  # one loadedAt per file: written once
+    return text
+
+
+Format = Callable[[Any], str]
+
+
+def formatter(kind: str) -> Format:
+    """How a non-null value of a column of this import type is written: text quoted (so an empty
+    string stays one; an empty field is null), numbers, booleans and times bare."""
+    if kind.endswith("[]"):
+        return _array
+    if kind == "string":
+        return _quoted
+    if kind == "datetime":
+        known: dict[datetime, str] = {}
+        return lambda value: _instant(value, known)
+    return _plain
+
+
+def _write(path: Path, header: list[str], formats: list[Format], rows: Iterable[list[Any]],
+           files: ImportFiles) -> None:
     multiline = False
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(",".join(header) + "\n")
         for row in rows:
-            line = ",".join(map(cell, row))
+            line = ",".join("" if v is None else f(v) for f, v in zip(formats, row, strict=True))
             multiline = multiline or "\n" in line or "\r" in line
             out.write(line + "\n")
     if multiline:
@@ -112,7 +140,8 @@ def write_import_files(store: Store, folder: Path) -> ImportFiles:
         columns = [key, *sorted(c for c in types if c != key)]
         header = [f"{key}:ID({label})", *(f"{c}:{types[c]}" for c in columns[1:])]
         path = folder / f"nodes-{label}.csv"
-        _write(path, header, ([n.get(c) for c in columns] for n in nodes.values()), files)
+        formats = [_quoted, *(formatter(types[c]) for c in columns[1:])]
+        _write(path, header, formats, ([n.get(c) for c in columns] for n in nodes.values()), files)
         files.nodes.append((label, path))
         files.node_count += len(nodes)
     groups: dict[tuple[str, str, str], list[tuple[Any, Any, Props]]] = defaultdict(list)
@@ -124,7 +153,9 @@ def write_import_files(store: Store, folder: Path) -> ImportFiles:
         header = [f":START_ID({start_label})", f":END_ID({end_label})",
                   *(f"{c}:{types[c]}" for c in columns)]
         path = folder / f"rels-{kind}-{start_label}-{end_label}.csv"
-        _write(path, header, ([s, e, *(p.get(c) for c in columns)] for s, e, p in rels), files)
+        formats = [_quoted, _quoted, *(formatter(types[c]) for c in columns)]
+        _write(path, header, formats, ([s, e, *(p.get(c) for c in columns)] for s, e, p in rels),
+               files)
         files.relationships.append((kind, path))
         files.relationship_count += len(rels)
     return files
