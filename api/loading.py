@@ -46,4 +46,7 @@ def summary(report: LoadReport) -> list[str]:
         if f.unknown_columns:
             line += f"\n    unknown column ignored: {', '.join(f.unknown_columns)}"
         lines.append(line)
+    if report.indexes_built:
+        lines.append(f"  first load into an empty graph: {report.indexes_built} indexes built "
+                     "after writing")
     return lines

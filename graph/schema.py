@@ -54,3 +54,23 @@ def install(graph: Graph) -> int:
         graph.schema(statement)
     graph.schema("CALL db.awaitIndexes(300)")
     return len(ddl)
+
+
+# Indexes the load statements look nodes up by (besides the unique constraints, which always
+# stay): KvK, signal and list addresses by lookup key, BRK by verblijfsobject, and the outside
+# addresses a file added by its load id. tests/unit/test_schema_deferred.py checks the list
+# against the statements in cypher/load.
+LOAD_LOOKUPS = frozenset({"Address_lookupKey", "Address_verblijfsobjectId", "Address_loadId"})
+
+
+def defer_indexes(graph: Graph) -> list[str]:
+    """Drop the model's indexes a load does not read (all but LOAD_LOOKUPS and the constraints),
+    for a first load into an empty graph: Neo4j then builds each index once from the loaded
+    nodes instead of updating it per written row. `install` creates them again."""
+    dropped = []
+    for statement in statements():
+        name = _name(statement)
+        if not statement.startswith("CREATE CONSTRAINT") and name not in LOAD_LOOKUPS:
+            graph.schema(f"DROP INDEX {name} IF EXISTS")
+            dropped.append(name)
+    return dropped
