@@ -5,7 +5,8 @@ through whatever they share: a business centre where both have a company, an acc
 signs for both, a landlord. A case preparer needs the persons who run the companies together,
 so the boundary is drawn on the roles alone:
 
-1. Two persons are tied when both hold a role in the same company; a tie counts the companies.
+1. Two persons are tied when both hold a role in the same company at the same time (a director
+   who left years before the next one came is no tie: `by_period`); a tie counts the companies.
 2. A member needs roles in at least MIN_SHARED companies that another member also runs: someone
    who signs for one company (a partner in the family business, a nominee, a bookkeeper) is
    context, not a member. This is peeled until every member qualifies.
@@ -22,8 +23,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 MIN_SHARED = 2  # companies a member must run together with another member
+STRETCH = "#"  # separates a company key from the number of its stretch in time (see by_period)
 MIN_PART = 2  # members each side of a hub must keep for the hub to split a network
 
 
@@ -36,6 +39,30 @@ class Group:
     hubs: list[str] = field(default_factory=list)  # persons who tie this group to another
     context: list[str] = field(default_factory=list)  # officers with one shared company
     reasons: list[str] = field(default_factory=list)
+
+
+def by_period(roles: Iterable[tuple[str, str, date | None, date | None]]
+              ) -> list[tuple[str, str]]:
+    """(person, company) roles, a company split into one part per stretch of time in which its
+    roles overlap (`kvk:1#1` for the second stretch): officers of different stretches share no
+    company. A role without a start began at any time, one without an end still lasts."""
+    by_company: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
+    for person, company, start, end in roles:
+        by_company[company].append((start or date.min, end or date.max, person))
+    out = []
+    for company, periods in by_company.items():
+        stretch, until = 0, date.min
+        for start, end, person in sorted(periods):
+            if start > until and until != date.min:
+                stretch += 1  # this role began after every earlier one had ended
+            until = max(until, end)
+            out.append((person, company if stretch == 0 else f"{company}{STRETCH}{stretch}"))
+    return out
+
+
+def company_key(part: str) -> str:
+    """The company a stretch of `by_period` belongs to."""
+    return part.split(STRETCH, 1)[0]
 
 
 def _officers(roles: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
@@ -126,8 +153,9 @@ def groups(roles: Iterable[tuple[str, str]]) -> list[Group]:
         todo += [(piece, [*hubs, hub], [*reasons, why]) for piece in pieces]
     out = []
     for part, hubs, reasons in done:
-        companies = sorted(c for c, people in officers.items() if len(people & part) >= 2)
-        context = sorted(p for c in companies for p in officers[c] - part if p in weak)
+        shared = [c for c, people in officers.items() if len(people & part) >= 2]
+        companies = sorted({company_key(c) for c in shared})
+        context = sorted(p for c in shared for p in officers[c] - part if p in weak)
         out.append(Group(sorted(part), companies, sorted(set(hubs)), sorted(set(context)),
                          reasons))
     return sorted(out, key=lambda g: g.persons[0])

@@ -3,7 +3,8 @@
 1. Project canonical persons, companies and addresses with their roles, establishments and
    ownership into GDS (`networks/project`); Leiden finds communities, WCC the components.
 2. A network is a group of persons who run companies together (`boundary`: each member holds
-   roles in at least two companies another member also runs; a person whose removal splits the
+   roles in at least two companies another member also runs at the same time, the roles'
+   periods from `networks/roles`; a person whose removal splits the
    group into two is a hub and context of both), with those companies and the addresses they
    are established at or the members own. Leiden's communities explain the boundary: a group
    kept apart from another in the same community, or joined across communities, says so in its
@@ -59,7 +60,8 @@ def projection_name(run_id: str, part: str) -> str:
     return f"speurnet-{run_id}-{part}"
 
 
-def candidates(rows: list[dict[str, Any]], ties: list[dict[str, Any]]) -> list[Candidate]:
+def candidates(rows: list[dict[str, Any]], ties: list[dict[str, Any]],
+               periods: list[dict[str, Any]] | None = None) -> list[Candidate]:
     """Networks of the persons who run companies together (see `boundary`), with the addresses
     their companies are established at and the members own.
 
@@ -82,6 +84,10 @@ def candidates(rows: list[dict[str, Any]], ties: list[dict[str, Any]]) -> list[C
         elif t["kind"] in ("ESTABLISHED", "OWNS"):
             owner, address = (a, b) if kind.get(b) == "address" else (b, a)
             held.setdefault(owner, set()).add(address)
+    if periods is not None:  # the projected roles, each company cut where no role overlaps
+        dated = [(r["person"], r["company"], r["start"], r["end"]) for r in periods
+                 if (r["person"], r["company"]) in roles]
+        roles = set(boundary.by_period(dated))
     found = []
     for g in boundary.groups(sorted(roles)):
         addresses = sorted({x for k in g.persons + g.companies for x in held.get(k, ())})
@@ -122,7 +128,7 @@ def find(graph: Graph, ctx: Context) -> tuple[list[Candidate], dict[str, dict[st
         graph.write("networks/project", graph=name, asOf=ctx.as_of, maxOwned=MAX_OWNED,
                     members=None)
         found = candidates(graph.read("networks/communities", graph=name, leiden=LEIDEN, wcc=WCC),
-                           graph.read("networks/ties", graph=name))
+                           graph.read("networks/ties", graph=name), graph.read("networks/roles"))
     finally:
         graph.write("networks/drop", graph=name)
     if not found:

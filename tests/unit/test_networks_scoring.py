@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from investigations.networks import boundary, scoring
 from investigations.networks.step import candidates, key_figures
 
@@ -109,3 +111,24 @@ def test_two_companies_of_a_couple_are_no_structure() -> None:
                            rotating=2)
     assert sum(scoring.structure(couple).values()) == 0.0
     assert scoring.score(couple)[0] < scoring.SUSPECT
+
+
+def test_officers_of_a_company_at_different_times_share_no_company() -> None:
+    d = date
+    roles = [("bsn:1", "kvk:1", d(2010, 1, 1), d(2012, 1, 1)),
+             ("bsn:2", "kvk:1", d(2011, 6, 1), None),  # overlaps bsn:1
+             ("bsn:3", "kvk:2", d(2015, 1, 1), d(2016, 1, 1)),
+             ("bsn:4", "kvk:2", d(2018, 1, 1), None)]  # came after bsn:3 had left
+    split = boundary.by_period(roles)
+    assert sorted(split) == [("bsn:1", "kvk:1"), ("bsn:2", "kvk:1"), ("bsn:3", "kvk:2"),
+                             ("bsn:4", "kvk:2#1")]
+    assert boundary.company_key("kvk:2#1") == "kvk:2"
+
+
+def test_boundary_on_periods_reports_real_company_keys() -> None:
+    people = ["bsn:a", "bsn:b", "bsn:c"]
+    roles = [(p, c, date(2024, 1, 1), None) for p, c in _ring("x", people)]
+    roles += [("bsn:a", "kvk:old", date(2001, 1, 1), date(2002, 1, 1)),
+              ("bsn:z", "kvk:old", date(2005, 1, 1), None)]
+    [group] = boundary.groups(boundary.by_period(roles))
+    assert group.persons == people and all("#" not in c for c in group.companies)
