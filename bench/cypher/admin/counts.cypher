@@ -1,10 +1,11 @@
 // name: admin/counts
-// description: Nodes and relationships in the graph (from Neo4j's count store), for the load and
-// description: scale benchmarks.
-// params: none
+// description: Number of nodes per label and relationships per type (the load log excluded); for
+// description: the tests and the load and scale benchmarks.
 CALL () {
-  MATCH (n) RETURN 'node' AS kind, count(n) AS count
+  MATCH (n) WHERE NOT n:Load
+  RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS count
   UNION ALL
-  MATCH ()-[r]->() RETURN 'relationship' AS kind, count(r) AS count
+  MATCH ()-[r]->()
+  RETURN 'relationship' AS kind, type(r) AS name, count(*) AS count
 }
-RETURN kind, count
+RETURN kind, name, count ORDER BY kind, name
