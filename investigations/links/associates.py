@@ -21,6 +21,7 @@ FEATURES = ("common", "adamicAdar", "resourceAllocation", "resourceAllocation3",
             "jaccard", "degreeProduct", "degreeMin", "degreeMax", "distance", "unreachable")
 FAR = 12.0  # hop distances are capped: beyond a dozen hops every pair is alike
 HOLD_OUT = 0.1  # share of ties hidden to train on, as in the evaluation protocol
+BFS_CELLS = 8_000_000  # distances held at once by hop_distances
 MAX_TRAIN = 4000  # positive training pairs at most, so large graphs train in seconds
 Pairs = np.ndarray  # int array of shape (k, 2)
 Floats = NDArray[np.float64]
@@ -38,9 +39,14 @@ def adjacency(n: int, edges: Pairs) -> sp.csr_matrix:
     return a
 
 
-def hop_distances(a: sp.csr_matrix, u: np.ndarray, v: np.ndarray, chunk: int = 256) -> np.ndarray:
-    """Hop distance of each pair (u[i], v[i]); BFS from a few hundred sources at a time, since
-    one dense row per source (sources x nodes) would not fit in memory on a 100k-person graph."""
+def hop_distances(a: sp.csr_matrix, u: np.ndarray, v: np.ndarray,
+                  chunk: int | None = None) -> np.ndarray:
+    """Hop distance of each pair (u[i], v[i]); BFS from a block of sources at a time, since one
+    dense row per source (sources x nodes) would not fit in memory. A block holds about
+    BFS_CELLS distances (8 million: 64 MB, and scipy's working copies), so memory stays flat
+    however many persons the graph has: 160 sources at 50,000 persons, 16 at 500,000."""
+    if chunk is None:
+        chunk = max(4, min(256, BFS_CELLS // max(1, a.shape[0])))
     hops = np.empty(len(u))
     sources, back = np.unique(u, return_inverse=True)
     for start in range(0, len(sources), chunk):

@@ -23,6 +23,7 @@ from investigations.pipeline import Context
 RESIDENT_FLAG = 0.5  # resident predictions from this score on flag person and address
 MAX_RESIDENTS = 40  # registrations at one address beyond which co-residence is no tie
 ASSOCIATE_MIN = 0.5
+PAIR_CHUNK = 200_000  # candidate pairs scored at a time
 LOOKALIKE_MIN = 0.5
 LOOKALIKE_TOP = 10  # look-alikes kept: at least this many, else one per 200 dwellings
 FLAG_NAMES = {"resident": ["predicted_resident"], "associate": ["predicted_associate"],
@@ -74,32 +75,61 @@ def predict_residents(graph: Graph, ctx: Context) -> dict[str, Any]:
     return _store(graph, ctx, "resident", links, flags)
 
 
+Ties = tuple[list[str], np.ndarray, dict[tuple[int, int], list[str]],
+             dict[tuple[int, int], list[str]]]
+
+
+def _read_ties(graph: Graph, ctx: Context) -> Ties:
+    """The tie graph: sorted person keys, edges as index pairs, and per edge its kinds and files.
+
+    Streamed and kept compact (a 1M-person town has millions of ties): the few distinct lists of
+    kinds and of files are shared, not stored once per tie."""
+    shared: dict[tuple[str, ...], list[str]] = {}
+    index: dict[str, int] = {}
+    ends: list[int] = []
+    kinds, files = [], []
+    for tie in graph.stream("links/person_ties", asOf=ctx.as_of, maxResidents=MAX_RESIDENTS):
+        for key in (tie["a"], tie["b"]):
+            ends.append(index.setdefault(key, len(index)))
+        kinds.append(shared.setdefault(tuple(tie["kinds"]), tie["kinds"]))
+        files.append(shared.setdefault(tuple(tie["sources"]), tie["sources"]))
+    keys = sorted(index)
+    renumber = np.empty(len(index), dtype=np.int64)  # first-seen number -> sorted position
+    for position, key in enumerate(keys):
+        renumber[index[key]] = position
+    edges = renumber[np.array(ends, dtype=np.int64)].reshape(-1, 2) if ends else \
+        np.empty((0, 2), dtype=np.int64)
+    pairs = [(int(u), int(v)) for u, v in edges]
+    return keys, edges, dict(zip(pairs, kinds)), dict(zip(pairs, files))
+
+
 def predict_associates(graph: Graph, ctx: Context) -> dict[str, Any]:
     """Train on the tie graph, score pairs two steps apart, keep the best; flag associates of
     members of suspect networks (the risk a prediction carries comes from whom it ties to)."""
-    ties = graph.read("links/person_ties", asOf=ctx.as_of, maxResidents=MAX_RESIDENTS)
-    keys = sorted({t["a"] for t in ties} | {t["b"] for t in ties})
-    if len(ties) < 10:
+    keys, edges, kinds, tie_files = _read_ties(graph, ctx)
+    if len(edges) < 10:
         return _store(graph, ctx, "associate", [], [])
-    index = {k: i for i, k in enumerate(keys)}
-    edges = np.array([(index[t["a"]], index[t["b"]]) for t in ties], dtype=int)
-    kinds = {(index[t["a"]], index[t["b"]]): t["kinds"] for t in ties}
-    tie_files = {(index[t["a"]], index[t["b"]]): t["sources"] for t in ties}
     model = associates.train(len(keys), edges, seed=0)
     a = associates.adjacency(len(keys), edges)
     pairs = associates.two_hop_pairs(a)
     if len(pairs) == 0:
         return _store(graph, ctx, "associate", [], [])
-    x = associates.features(a, pairs, distances=False)
-    p = model.predict(x)
+    # Scored in chunks: the features of every candidate pair at once would not fit at 1M persons.
+    p = np.concatenate([model.predict(associates.features(a, pairs[s:s + PAIR_CHUNK],
+                                                          distances=False))
+                        for s in range(0, len(pairs), PAIR_CHUNK)])
     members = {r["person"]: r for r in graph.read("links/network_members", runId=ctx.run_id)}
     # The best pairs overall (the rest is a family's wider circle), and every likely associate
     # of a member of a suspect network: those are the leads a case preparer follows.
     keep = max(100, len(keys) // 20)
-    near = np.array([keys[u] in members or keys[v] in members for u, v in pairs.tolist()])
+    member = np.isin(np.array(keys, dtype=object), list(members))
+    near = member[pairs[:, 0]] | member[pairs[:, 1]]
     chosen = set(np.argsort(-p)[:keep].tolist()) | set(np.flatnonzero(near).tolist())
     order = sorted((i for i in chosen if p[i] >= ASSOCIATE_MIN), key=lambda i: -p[i])
-    links, flags = [], []
+    rows = {i: n for n, i in enumerate(order)}
+    x = associates.features(a, pairs[order], distances=False) if order else np.empty((0, 0))
+    links: list[dict[str, Any]] = []
+    flags: list[dict[str, Any]] = []
     for i in order:
         u, v = (int(n) for n in pairs[i])
         common = sorted(set(a[u].indices) & set(a[v].indices))
@@ -107,11 +137,12 @@ def predict_associates(graph: Graph, ctx: Context) -> dict[str, Any]:
                f"{'/'.join(kinds.get((min(v, c), max(v, c)), []))} met de ander)"
                for c in common[:5]]
         reasons = [f"{len(common)} gemeenschappelijke contacten: " + ", ".join(via)]
-        contributions = model.contributions(x[i:i + 1])[0]
+        row = rows[i]
+        contributions = model.contributions(x[row:row + 1])[0]
         top = {associates.FEATURES[f]: round(float(contributions[f]), 3)
                for f in np.argsort(-contributions)[:3]}
         evidence = json.dumps({"common": [keys[c] for c in common], "features": dict(
-            zip(associates.FEATURES, np.round(x[i], 4).tolist(), strict=True)), "top": top})
+            zip(associates.FEATURES, np.round(x[row], 4).tolist(), strict=True)), "top": top})
         score = round(float(p[i]), 4)
         files = _files(*(tie_files.get((min(w, c), max(w, c)), []) for c in common
                          for w in (u, v)))
@@ -135,7 +166,7 @@ def predict_associates(graph: Graph, ctx: Context) -> dict[str, Any]:
                               f"netwerk: {reasons[0]}."})
     flags.sort(key=lambda f: f["strength"])
     return _store(graph, ctx, "associate", links, flags) | {"persons": len(keys),
-                                                            "ties": len(ties)}
+                                                            "ties": len(edges)}
 
 
 def predict_lookalikes(graph: Graph, ctx: Context) -> dict[str, Any]:
