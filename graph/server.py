@@ -237,7 +237,7 @@ def ensure_password(settings: Settings) -> None:
     """Give user `neo4j` the home's password file, creating both on a home's first start."""
     if settings.password_file.exists():
         return
-    password = secrets.token_urlsafe(32)
+    password = secrets.token_hex(24)  # hex: never a leading "-" that neo4j-admin reads as an option
     if _system_created(settings):
         _reset_password(settings, password)
     else:
