@@ -10,7 +10,8 @@ hand-made town of the other browser tests back afterwards, as the `live` fixture
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,8 +96,16 @@ def open_network(page: Page, network: str, user: str = "cas") -> dict[str, Any]:
     return elements
 
 
-def visible(page: Page) -> list[dict[str, Any]]:
-    return [e for e in page.evaluate(ELEMENTS)["edges"] if e["visible"]]
+def visible(page: Page, settled: Callable[[list[dict[str, Any]]], bool] | None = None,
+            seconds: float = 15.0) -> list[dict[str, Any]]:
+    """The edges cytoscape shows; with `settled`, read again until it holds (a filter reaches
+    the list beside the drawing and cytoscape's styles in separate steps), at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        shown = [e for e in page.evaluate(ELEMENTS)["edges"] if e["visible"]]
+        if settled is None or settled(shown) or time.monotonic() > deadline:
+            return shown
+        page.wait_for_timeout(100)
 
 
 def test_a_planted_network_draws_persons_companies_addresses_and_officer_edges(
@@ -135,13 +144,14 @@ def test_kind_filters_and_the_time_slider_hide_edges(page: Page, planted: Plante
     # The list beside the drawing is rewritten when the filter has been applied: wait for it.
     expect(officer).not_to_be_checked()
     expect(page.locator("#nv-edges li[data-type=OFFICER_OF]")).to_have_count(0)
-    shown = visible(page)
+    others = total - sum(e["type"] == "OFFICER_OF" for e in drawn["edges"])
+    shown = visible(page, lambda edges: len(edges) == others)
     assert shown and not [e for e in shown if e["type"] == "OFFICER_OF"]
-    assert len(shown) == total - sum(e["type"] == "OFFICER_OF" for e in drawn["edges"])
+    assert len(shown) == others
     page.keyboard.press("Space")
     expect(officer).to_be_checked()
     expect(page.locator("#nv-edges li")).to_have_count(total)
-    assert len(visible(page)) == total
+    assert len(visible(page, lambda edges: len(edges) == total)) == total
 
     # The start of the period moved to the last year: what ended before it goes.
     latest = int(page.locator("#nv-from").get_attribute("max") or 0)
@@ -153,7 +163,7 @@ def test_kind_filters_and_the_time_slider_hide_edges(page: Page, planted: Plante
     # Wait until the period has been applied to the list, then read the drawing.
     kept = [e for e in drawn["edges"] if e["to"] is None or e["to"] >= latest]
     expect(page.locator("#nv-edges li")).to_have_count(len(kept))
-    shown = visible(page)
+    shown = visible(page, lambda edges: len(edges) == len(kept))
     assert {e["id"] for e in shown}.isdisjoint(e["id"] for e in ended)
     assert all(e["to"] is None or e["to"] >= latest for e in shown)
     expect(page.locator("#nv-edges li")).to_have_count(len(shown))
