@@ -5,15 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
+from api.loading import file_bars
 from graph.settings import Settings
 from loaders.bulk import BulkReport, bulk_load
 
@@ -21,15 +14,7 @@ from loaders.bulk import BulkReport, bulk_load
 def bulk_with_progress(settings: Settings, path: Path, report_dir: Path, console: Console,
                        force: bool = False) -> BulkReport:
     """Run the bulk path with one bar per file while the rows are shaped, then say each step."""
-    bars = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=False)
-    tasks: dict[str, TaskID] = {}
-
-    def progress(file: str, done: int, total: int | None) -> None:
-        task = tasks.get(file)
-        if task is None:
-            task = tasks[file] = bars.add_task(file, total=total)
-        bars.update(task, completed=done, total=max(total or 0, done) or None)
+    bars, progress = file_bars(console)
 
     def say(message: str) -> None:
         bars.stop()
