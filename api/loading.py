@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from graph.db import Graph
 from loaders.load import LoadReport, load
-
-
-def file_bars(console: Console) -> tuple[Progress, Callable[[str, int, int | None], None]]:
-    """Progress bars on `console`, one per file, and the load's progress callback that draws
-    them (also used by the bulk path, loaders/bulk_cli.py)."""
-    bars = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=False)
-    tasks: dict[str, TaskID] = {}
-
-    def progress(file: str, done: int, total: int | None) -> None:
-        if file not in tasks:
-            tasks[file] = bars.add_task(file, total=total)
-        bars.update(tasks[file], completed=done, total=max(total or 0, done) or None)
-
-    return bars, progress
+from loaders.progress import file_bars
 
 
 def load_with_progress(graph: Graph, path: Path, report_dir: Path, console: Console) -> LoadReport:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from api.loading import file_bars
 from graph.settings import Settings
 from loaders.bulk import BulkReport, bulk_load
+from loaders.progress import file_bars
 
 
 def bulk_with_progress(settings: Settings, path: Path, report_dir: Path, console: Console,
