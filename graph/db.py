@@ -7,6 +7,7 @@ go in batches through `UNWIND $rows`. Results come back as plain Python values (
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -154,6 +155,8 @@ class Graph:
         self.batch_size = batch_size
         # The home folder of the settings it was opened with: where the audit key and anchor are.
         self.home = home
+        # A read transaction this thread's reads share inside `reading()` (one page's queries).
+        self._shared = threading.local()
 
     @classmethod
     def connect(cls, settings: Settings | None = None, check: bool = True) -> Graph:
@@ -196,8 +199,47 @@ class Graph:
             return session.execute_write(work) if write else session.execute_read(work)
 
     def read(self, name: str, **params: Any) -> list[Row]:
-        """Run the named statement in a read transaction."""
-        return self._run(queries.get(name).text, params, write=False)
+        """Run the named statement in a read transaction (this thread's shared one inside
+        `reading()`)."""
+        text = queries.get(name).text
+        tx: neo4j.Transaction | None = getattr(self._shared, "tx", None)
+        if tx is not None:
+            try:
+                return [plain(record.data()) for record in tx.run(text, params)]
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError):
+                # A failed statement ends the shared transaction: the rest of the block reads on
+                # its own, and this statement is tried once more that way (with the retries).
+                self._end_shared()
+        return self._run(text, params, write=False)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Inside the block, this thread's `read`s share one read transaction: a page of many
+        small queries pays for one session and one begin instead of one per query. Writes keep
+        their own transactions; read-committed isolation lets later reads see their commits."""
+        if getattr(self._shared, "tx", None) is not None:
+            yield  # already inside a block on this thread
+            return
+        with translated():
+            session = self._driver.session(database=self.database,
+                                           default_access_mode=neo4j.READ_ACCESS)
+            self._shared.session, self._shared.tx = session, session.begin_transaction()
+        try:
+            yield
+        finally:
+            self._end_shared()
+
+    def _end_shared(self) -> None:
+        tx, session = getattr(self._shared, "tx", None), getattr(self._shared, "session", None)
+        self._shared.tx = self._shared.session = None
+        try:
+            if tx is not None:
+                tx.close()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError):
+            pass  # nothing was written in it: a lost rollback loses nothing
+        finally:
+            if session is not None:
+                session.close()
 
     def write(self, name: str, **params: Any) -> list[Row]:
         """Run the named statement in a write transaction."""

@@ -42,30 +42,34 @@ DOSSIER_VIEWS: dict[str, tuple[View, Callable[[str], str]]] = {
 def address_page(request: Request, graph: GraphDep, scope: ScopeDep, nummeraanduiding_id: str,
                  limit: int = PAGE_LINKS, offset: int = 0) -> HTMLResponse:
     """An address at a glance: residents, companies, owners, permits, signals, cases, flags."""
-    view = views.address_view(graph, scope, nummeraanduiding_id, limit, offset)
-    return _entity_page(request, graph, scope, view, "address")
+    with graph.reading():
+        view = views.address_view(graph, scope, nummeraanduiding_id, limit, offset)
+        return _entity_page(request, graph, scope, view, "address")
 
 
 @router.get("/persoon/{key}", response_class=HTMLResponse)
 def person_page(request: Request, graph: GraphDep, scope: ScopeDep, key: str,
                 limit: int = PAGE_LINKS, offset: int = 0) -> HTMLResponse:
     """A person (bsn:, person: or pseudo:), with every source record of the same person."""
-    view = views.person_view(graph, scope, key, limit, offset)
-    return _entity_page(request, graph, scope, view, "person")
+    with graph.reading():
+        view = views.person_view(graph, scope, key, limit, offset)
+        return _entity_page(request, graph, scope, view, "person")
 
 
 @router.get("/bedrijf/{kvk_nummer}", response_class=HTMLResponse)
 def company_page(request: Request, graph: GraphDep, scope: ScopeDep, kvk_nummer: str,
                  limit: int = PAGE_LINKS, offset: int = 0) -> HTMLResponse:
-    view = views.company_view(graph, scope, kvk_nummer, limit, offset)
-    return _entity_page(request, graph, scope, view, "company")
+    with graph.reading():
+        view = views.company_view(graph, scope, kvk_nummer, limit, offset)
+        return _entity_page(request, graph, scope, view, "company")
 
 
 @router.get("/netwerk/{network_id}", response_class=HTMLResponse)
 def network_page(request: Request, graph: GraphDep, scope: ScopeDep, network_id: str,
                  limit: int = PAGE_LINKS, offset: int = 0) -> HTMLResponse:
-    view = views.network_view(graph, scope, network_id, limit, offset)
-    return _entity_page(request, graph, scope, view, "network")
+    with graph.reading():
+        view = views.network_view(graph, scope, network_id, limit, offset)
+        return _entity_page(request, graph, scope, view, "network")
 
 
 # The PDF route first: `{key}` alone would also match `bsn:….pdf`.
@@ -84,11 +88,13 @@ def dossier_pdf(request: Request, graph: GraphDep, scope: ScopeDep, key: str) ->
 @router.get("/dossier/{key}", response_class=HTMLResponse)
 def dossier_page(request: Request, graph: GraphDep, scope: ScopeDep, key: str) -> HTMLResponse:
     """A printable RIEC dossier: diagram, every fact with its source, timeline, flags, purpose."""
-    return page(request, "entity/dossier.html", dossier(graph, scope, request, key))
+    with graph.reading():
+        return page(request, "entity/dossier.html", dossier(graph, scope, request, key))
 
 
 def _entity_page(request: Request, graph: Graph, scope: Scope, view: dict[str, Any],
                  kind: str) -> HTMLResponse:
+    # Called inside `graph.reading()`: the page's dozen small reads share one transaction.
     context = {**entity_context(view), "kind": kind,
                "collab": collab_panel(graph, scope, view["entity"]["id"])}
     return page(request, f"entity/{kind}.html", context)

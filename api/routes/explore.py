@@ -22,7 +22,8 @@ def neighbourhood(graph: GraphDep, scope: ScopeDep, key: Key,
                   limit: Annotated[int, Query(ge=1, le=graphs.MAX_PAGE)] = 100,
                   offset: Annotated[int, Query(ge=0)] = 0) -> Any:
     """Entities within `depth` hops, nearest first, one page at a time (`hasMore`)."""
-    return graphs.neighbourhood(graph, scope, key, depth, limit, offset)
+    with graph.reading():
+        return graphs.neighbourhood(graph, scope, key, depth, limit, offset)
 
 
 @router.get("/paths", response_model=PathView)

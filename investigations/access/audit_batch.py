@@ -36,6 +36,9 @@ class AuditBatcher:
         self._lock = threading.Lock()
         self._pending: list[_Slot] = []
         self._busy = False
+        # The chain's end after this batcher's last write: the next batch starts from it without
+        # reading the head (a write from another process moves it; the append then reads again).
+        self._head: tuple[int, str] | None = None
 
     def append(self, graph: Graph, entry: dict[str, Any]) -> int:
         """Write `entry` (the audit_append parameters); returns its sequence number once committed."""
@@ -57,10 +60,11 @@ class AuditBatcher:
         with self._lock:
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
         try:
-            seqs = audit_chain.append(graph, [s.entry for s in batch])
+            seqs, self._head = audit_chain.append(graph, [s.entry for s in batch], self._head)
             for slot, seq in zip(batch, seqs, strict=True):
                 slot.seq = int(seq)
         except BaseException as exc:  # noqa: BLE001  every waiting request must hear of it
+            self._head = None
             for slot in batch:
                 slot.error = exc
         finally:

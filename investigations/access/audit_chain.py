@@ -94,25 +94,32 @@ def anchor_lock(home: Path) -> Iterator[None]:
         yield
 
 
-def append(graph: Graph, entries: list[dict[str, Any]]) -> list[int]:
-    """Write `entries` (audit_append_many's fields but the chain's) in order; their numbers."""
+def append(graph: Graph, entries: list[dict[str, Any]],
+           head: tuple[int, str] | None = None) -> tuple[list[int], tuple[int, str]]:
+    """Write `entries` (audit_append_many's fields but the chain's) in order: their numbers and
+    the chain's new end. `head` is where the caller last saw the chain end (its own last append):
+    tried first without reading it, since the write checks it and refuses a moved head."""
     home = home_of(graph)
     fresh = not (home / KEY_FILE).exists()
     secret = key(home, create=True)
     assert secret is not None
     for _ in range(MAX_ROUNDS):
-        head = graph.read("access/audit_head")[0]
-        seq, prev, links = head["seq"], head["hash"], []
+        if head is None:
+            row = graph.read("access/audit_head")[0]
+            head = (int(row["seq"]), str(row["hash"]))
+        start = head
+        head = None  # a refused write: read the end again
+        seq, prev, links = start[0], start[1], []
         for entry in entries:
             seq += 1
             digest = mac(secret, prev, seq, entry["payload"])
             links.append({**entry, "seq": seq, "prev": prev, "hash": digest})
             prev = digest
-        answer = graph.write("access/audit_append_many", entries=links, fromSeq=head["seq"],
-                             fromHash=head["hash"], toSeq=seq, toHash=prev)
+        answer = graph.write("access/audit_append_many", entries=links, fromSeq=start[0],
+                             fromHash=start[1], toSeq=seq, toHash=prev)
         if answer:
-            _advance(graph, home, (head["seq"], head["hash"]), Anchor(seq, prev, 1), fresh)
-            return [int(s) for s in answer[0]["seqs"]]
+            _advance(graph, home, start, Anchor(seq, prev, 1), fresh)
+            return [int(s) for s in answer[0]["seqs"]], (seq, prev)
     raise AuditBusy(f"the audit log's head moved {MAX_ROUNDS} times during one append")
 
 
