@@ -190,13 +190,19 @@ def export(
 @app.command()
 @clear_errors
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
+          port: int = typer.Option(8000, help="Port to listen on."),
+          workers: int = typer.Option(1, min=1, help="Worker processes: about one per core "
+                                      "when many users work at once.")) -> None:
     """Serve the web pages and the API."""
     import uvicorn
 
     from api.app import create_app
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    else:  # each worker process builds its own app (and driver) from the factory
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    log_level="info")
 
 
 def ensure_database() -> None:
@@ -250,7 +256,7 @@ def demo(
 
         print_demo_users(graph, f"http://{host}:{port}")
     err.print(f"Speurnet on http://{host}:{port}  (stop: Ctrl-C; the database: speurnet db stop)")
-    serve(host=host, port=port)
+    serve(host=host, port=port, workers=1)
 
 
 def main() -> None:

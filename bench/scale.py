@@ -1,11 +1,14 @@
 """Cost against size: load, match, analyze and the page routes at 10k, 100k and 1M persons.
 
     python -m bench scale [--persons 10000 100000 1000000] [--clients 8] [--requests 200]
+                          [--workers 2] [--routes-only]
 
 For each size a generated municipality (cached per size and seed; generation is not measured) is
 loaded into an emptied Neo4j of this benchmark's own (`.speurnet/bench-scale`), then matched
 (a full run), analysed (every step after matching) and served: the address page, search and a
-two-hop expansion are timed over HTTP with `--clients` clients at once. Each of load, match and
+two-hop expansion are timed over HTTP with `--clients` clients at once, served as
+`speurnet serve --workers 2` would (one worker process per core of a 2-core machine), each route
+warmed up first. Each of load, match and
 analyze runs in a process of its own, so its peak Python memory (maximum resident set) is its
 own. Baselines, measured in the same run:
 - load: the same sample of BRP rows written batched and one row per transaction (the naive load);
@@ -37,6 +40,7 @@ from graph.settings import ROOT, Settings, get_settings
 HOME = Path(os.environ.get("SPEURNET_BENCH_HOME") or ROOT / ".speurnet" / "bench-scale")
 STEPS = ("load", "match", "analyze")
 WARM_UP = 1000  # persons
+WARM_REQUESTS = 40  # per route, before it is measured
 TARGETS = {"load": 600, "match": 600, "analyze": 1200}  # seconds at 1M persons (issue 15)
 
 
@@ -124,7 +128,7 @@ def search_terms(folder: Path, count: int, seed: int) -> list[str]:
 
 
 def routes(settings: Settings, folder: Path, clients: int, requests: int,
-           seed: int) -> dict[str, Any]:
+           seed: int, workers: int) -> dict[str, Any]:
     """p50/p95 of the address page, search and a two-hop expansion with `clients` at once."""
     from urllib.parse import quote
 
@@ -141,11 +145,13 @@ def routes(settings: Settings, folder: Path, clients: int, requests: int,
         "expand_2_hops": [f"/api/neighbourhood/{k}?depth=2&limit=100" for k in keys["address"]],
         "baseline_health": ["/health"] * requests,
     }
-    process = api.serve(settings, workers=1)
+    process = api.serve(settings, workers=workers)
     measured: dict[str, Any] = {}
     try:
-        api.measure(paths["address_page"][:20], token, 1)  # warm caches and the pool
         for name, batch in paths.items():
+            # A served route is warm: its query planned, its code compiled by the JVM, the pool
+            # open. The first requests of each route are not counted.
+            api.measure(batch[:WARM_REQUESTS], token, clients)
             measured[name] = api.measure(batch, token, clients)
     finally:
         process.terminate()
@@ -224,6 +230,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=200, help="per route")
     parser.add_argument("--sample", type=int, default=5000, help="rows of the load baseline")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="API worker processes (speurnet serve --workers; one per core here)")
+    parser.add_argument("--routes-only", action="store_true",
+                        help="time the routes on the graph as loaded (one size) and stop")
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
@@ -233,9 +243,14 @@ def main() -> None:
     server.start(settings)
     with Graph.connect(settings) as graph:
         schema.install(graph)
+    if args.routes_only:
+        folder = town(args.persons[0], args.seed)
+        print(json.dumps(routes(settings, folder, args.clients, args.requests, args.seed,
+                                args.workers)))
+        return
     # Warm-up, not measured: the server's first statements are planned and compiled cold.
     in_child("load", WARM_UP, args.seed)
-    results: dict[str, Any] = {"seed": args.seed, "clients": args.clients,
+    results: dict[str, Any] = {"seed": args.seed, "clients": args.clients, "workers": args.workers,
                                "heap": settings.heap, "pagecache": settings.pagecache,
                                "targets_at_1m_s": TARGETS, "sizes": {}}
     for persons in sorted(args.persons):
@@ -247,7 +262,8 @@ def main() -> None:
             print(f"{persons} persons, {step}: {row[step]}", flush=True)
         with Graph.connect(settings) as graph:
             row["graph"] = graph_size(graph)
-        row["routes"] = routes(settings, folder, args.clients, args.requests, args.seed)
+        row["routes"] = routes(settings, folder, args.clients, args.requests, args.seed,
+                               args.workers)
         print(f"{persons} persons, routes: {row['routes']}", flush=True)
         results["sizes"][str(persons)] = row
         results["load_average"] = round(os.getloadavg()[0], 2)
