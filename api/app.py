@@ -26,6 +26,7 @@ from api.routes import (
     health,
     investigation_pages,
     investigations,
+    neighbourhood_pages,
     pages,
 )
 from api.security import Access, authenticated
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (assets.router, auth.router, entities.router, explore.router,
                    investigations.router, audit.router, collab.router, pages.router,
                    investigation_pages.router, entity_pages.router, collab_pages.router,
+                   neighbourhood_pages.router,
                    _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)
     _errors(app)

@@ -31,6 +31,8 @@ class Role(StrEnum):
     ANALYST = "analyst"
     CASE_PREPARER = "case_preparer"
     ADMIN = "admin"
+    # Council, partners and policy staff: the neighbourhood figures only, never a person.
+    POLICY_ADVISOR = "policy_advisor"
 
 
 ROLES: tuple[str, ...] = tuple(Role)

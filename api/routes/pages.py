@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.deps import GraphDep, ScopeDep
 from api.web import page
@@ -17,8 +17,10 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, graph: GraphDep, scope: ScopeDep) -> HTMLResponse:
+def overview(request: Request, graph: GraphDep, scope: ScopeDep) -> Response:
     """Where to act: rankings with reasons, open cases, recent signals, map, neighbourhoods."""
+    if not scope.may("view") and scope.may("aggregates"):
+        return RedirectResponse("/buurten", status_code=303)  # a role with the figures only
     context = {"versions": graph.versions(), "data": overview_data(graph, scope),
                "loads": graph.read("admin/recent_loads", limit=10)}
     return page(request, "index.html", context)

@@ -17,8 +17,9 @@ import yaml
 from graph.provenance import TIERS
 from graph.terms import ROLES
 
+# `aggregates`: the neighbourhood figures, which hold no personal data (small counts suppressed).
 CAPABILITIES = ("view", "search", "investigate", "export", "write_cypher", "reidentify", "audit",
-                "manage")
+                "manage", "aggregates")
 IDENTITIES = ("always", "on_request", "never")
 POLICY_FILE = Path(__file__).with_name("policy.yml")
 

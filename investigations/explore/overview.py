@@ -7,24 +7,19 @@ not see is withheld and persons are pseudonymised by `release`, which also write
 
 from __future__ import annotations
 
-import threading
-import time
-
 from graph.db import Graph, Row
 from investigations.access.gate import release
 from investigations.access.scope import Scope
 from investigations.explore import nodes
 from investigations.explore.names import QuotedName, named, names_of, quoted_keys
+from investigations.fresh import FreshCache
 from investigations.scoring.monitor import neighbourhood_figures
 
 TOP = 10
 MAP_POINTS = 500
 GROUPS = (("Address", "addresses"), ("Company", "companies"), ("Person", "persons"))
 KEEP_SECONDS = 120.0  # aggregates are reused this long at most (app outcomes change them too)
-Key = tuple[int, int, bool]
-_cache: dict[Key, tuple[float, Row, Row]] = {}
-_lock = threading.Lock()
-_computing: dict[Key, threading.Lock] = {}  # one computation per key; others wait for it
+_cache: FreshCache[Row] = FreshCache(KEEP_SECONDS)
 
 
 def _ranked(row: Row) -> Row:
@@ -45,19 +40,7 @@ def _aggregates(graph: Graph, top: int, persons: bool) -> Row:
     """The overview's rows before release. They are the same for every user (release masks
     per user), and on a large graph they take a second or more, so they are kept until the next
     load or analysis, or KEEP_SECONDS, and computed by one request while the others wait."""
-    fresh = graph.read("pages/freshness")[0]
-    key = (id(graph), top, persons)
-    with _lock:
-        gate = _computing.setdefault(key, threading.Lock())
-    with gate:
-        with _lock:
-            hit = _cache.get(key)
-        if hit and hit[1] == fresh and time.monotonic() < hit[0]:
-            return hit[2]
-        rows = _compute(graph, top, persons)
-        with _lock:
-            _cache[key] = (time.monotonic() + KEEP_SECONDS, fresh, rows)
-        return rows
+    return _cache.get(graph, (top, persons), lambda: _compute(graph, top, persons))
 
 
 def _compute(graph: Graph, top: int, persons: bool) -> Row:

@@ -10,6 +10,7 @@ from pathlib import Path
 from .assets import Ownership
 from .people import Population
 from .town import Town
+from .truth import GroundTruth
 from .writers import TableWriter
 
 FIGURE_COLUMNS = ("buurtcode", "periode", "bron", "categorie", "waarde")
@@ -18,6 +19,9 @@ POLICE_RATES = (("vermogensdelicten", 2.2), ("geweldsdelicten", 0.5),
                 ("overlast en vernieling", 1.6), ("ondermijning", 0.08))
 # Per 1,000 inhabitants per year.
 MUNICIPAL_RATES = (("huisverboden", 0.6), ("bijstand", 25.0), ("jeugdhulp", 45.0))
+# A category of its own for the planted rise (drug nuisance reported to the police), per 1,000
+# inhabitants per month, so the earlier categories' draws and values stay as they were.
+RISE_CATEGORY, RISE_RATE = "drugsoverlast", 15.0
 
 
 def poisson(rng: random.Random, lam: float) -> int:
@@ -35,8 +39,9 @@ def poisson(rng: random.Random, lam: float) -> int:
 
 
 def build_figures(folder: Path, rng: random.Random, town: Town, pop: Population, own: Ownership,
-                  as_of: date) -> dict[str, int]:
-    """Write `buurt_cijfers.csv` for the twelve full months before `as_of` and two years."""
+                  as_of: date, truth: GroundTruth | None = None) -> dict[str, int]:
+    """Write `buurt_cijfers.csv` for the twelve full months before `as_of` and two years; with
+    `truth`, also the planted rise (see `_plant_rise`), recorded there."""
     months = []
     year, month = as_of.year, as_of.month
     for _ in range(12):
@@ -59,4 +64,28 @@ def build_figures(folder: Path, rng: random.Random, town: Town, pop: Population,
                            round(own.woz_sum[b] / own.woz_count[b])))
             for j, period_year in enumerate((as_of.year - 1, as_of.year)):
                 out.write((code, str(period_year), "CBS", "inwoners", pop.inhabitants[j][b]))
+        if truth is not None:
+            _plant_rise(out, random.Random(f"{truth.seed}:figures:rise"), town, pop, months, truth)
         return {"buurt_cijfers_rows": out.rows}
+
+
+def _plant_rise(out: TableWriter, rng: random.Random, town: Town, pop: Population,
+                months: list[str], truth: GroundTruth) -> None:
+    """Monthly drug-nuisance counts for every buurt, steady except in one buurt, whose last
+    month is about three times its usual level plus eight: a hotspot. Another buurt, left as
+    it is, is recorded as the steady one a hotspot test must leave alone."""
+    peopled = [b for b in range(len(town.buurt_codes)) if pop.inhabitants[1][b] > 0]
+    risen, steady = rng.sample(peopled, 2)
+    for b in range(len(town.buurt_codes)):
+        lam = RISE_RATE * pop.inhabitants[1][b] / 1000
+        counts = [poisson(rng, lam) for _ in months]
+        if b == risen:
+            counts[-1] = round(3 * lam) + 8
+            truth.pattern("neighbourhood_rise", {
+                "buurtcode": town.buurt_codes[b], "category": RISE_CATEGORY, "channel": "politie",
+                "period": months[-1], "expected": round(lam, 2), "count": counts[-1]})
+        elif b == steady:
+            truth.decoy("steady_neighbourhood", {
+                "buurtcode": town.buurt_codes[b], "category": RISE_CATEGORY, "channel": "politie"})
+        for period, count in zip(months, counts, strict=True):
+            out.write((town.buurt_codes[b], period, "politie", RISE_CATEGORY, count))

@@ -80,7 +80,7 @@ def generate(folder: Path, persons: int, seed: int, as_of: date = date(2026, 11,
                             variants_left)
     cases = build_cases(folder, rng("cases"), town, pop, plan, reg, as_of, persons)
     utilities = build_utilities(folder, rng("utilities"), town, pop, as_of, truth)
-    figures = build_figures(folder, rng("figures"), town, pop, own, as_of)
+    figures = build_figures(folder, rng("figures"), town, pop, own, as_of, truth)
     write_sources(folder)
     counts.update(brp, outside_addresses=len(outside.keys), **kvk, **permits, **signals, **cases,
                   **utilities, **brk, **figures)

@@ -10,10 +10,10 @@ from typing import Any
 
 PATTERNS = (
     "overcrowded", "room_rental", "letterbox", "officer_networks", "cannabis",
-    "hidden_residents", "name_variants", "multi_owner",
+    "hidden_residents", "name_variants", "multi_owner", "neighbourhood_rise",
 )
 DECOYS = ("student_housing", "business_centre", "large_family", "ordinary_hairdresser",
-          "facilitator", "company_group")
+          "facilitator", "company_group", "steady_neighbourhood")
 
 
 @dataclass

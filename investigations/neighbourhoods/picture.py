@@ -1,0 +1,126 @@
+"""The neighbourhood picture of one moment, as a user may see it: buurten, series, hotspots.
+
+Built from the graph by the statements in cypher/neighbourhoods/ (facts of files the user may not
+see are left out), kept until the next load or analysis (or KEEP_SECONDS) per set of hidden files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from graph.db import Graph
+from investigations.fresh import FreshCache
+from investigations.indicators.thresholds import RISK_BRANCHES
+from investigations.neighbourhoods.hotspots import Test, hotspots
+from investigations.neighbourhoods.series import Series, frame, slug, unit_of
+
+MONTHS = 24  # months of graph-derived counts: the last full month and the 23 before it
+HIGH = 0.5  # an address scoring this much is a lead worth reviewing (as in the monitor)
+KEEP_SECONDS = 120.0
+RISK_CODES: list[str] = [str(code) for code in RISK_BRANCHES.value]  # type: ignore[union-attr]
+# Graph-derived monthly series: (category in monthly.cypher, title on the page).
+MONTHLY = (("meldingen", "Meldingen"), ("zaken", "Zaken gestart"),
+           ("overtredingen", "Zaken met overtreding"),
+           ("inschrijvingen", "Inschrijvingen (BRP, woonadres)"),
+           ("uitschrijvingen", "Uitschrijvingen (BRP, woonadres)"),
+           ("nieuwe risicobranchebedrijven", "Nieuwe bedrijven in een risicobranche"))
+# Counts on the reference date: (column of snapshot.cypher or buurten.cypher, slug, title).
+SNAPSHOT = (("addresses", "adressen", "Adressen"), ("dwellings", "woningen", "Woningen"),
+            ("vacant", "leegstand", "Woningen zonder ingeschrevene (leegstand)"),
+            ("risk", "risicobranche-actief", "Actieve bedrijven in een risicobranche"),
+            ("high", "hoge-score", f"Adressen met een score van {HIGH} of meer"))
+
+
+@dataclass
+class Picture:
+    as_of: date
+    buurten: list[dict[str, Any]]  # buurtcode, name, wijkcode (no counts: those are series)
+    series: list[Series]
+    tests: list[Test]
+    n_tests: int
+
+    def get(self, name: str) -> Series | None:
+        return next((s for s in self.series if s.slug == name), None)
+
+    def flagged(self, buurt: str | None = None) -> list[Test]:
+        return [t for t in self.tests if t.flagged and buurt in (None, t.buurtcode)]
+
+
+def months_before(as_of: date, n: int) -> list[str]:
+    """The n full months before `as_of`, oldest first, as `YYYY-MM`."""
+    year, month, out = as_of.year, as_of.month, []
+    for _ in range(n):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        out.append(f"{year}-{month:02d}")
+    return out[::-1]
+
+
+def _graph_series(graph: Graph, as_of: date, codes: list[str], hidden: list[str],
+                  buurten: list[dict[str, Any]]) -> list[Series]:
+    months = months_before(as_of, MONTHS)
+    start = date(int(months[0][:4]), int(months[0][5:]), 1)
+    until = date(as_of.year, as_of.month, 1)
+    rows = graph.read("neighbourhoods/monthly", hidden=hidden, riskCodes=RISK_CODES,
+                      **{"from": start, "until": until})
+    found = []
+    for category, title in MONTHLY:
+        picked = [(r["buurtcode"], r["period"], r["value"]) for r in rows
+                  if r["category"] == category]
+        found.append(Series(slug(category), title, "graaf", "month", True,
+                            frame(picked, codes, months, 0.0)))
+    snap = {r["buurtcode"]: r for r in graph.read(
+        "neighbourhoods/snapshot", asOf=as_of, hidden=hidden,
+        riskCodes=RISK_CODES, high=HIGH)}
+    # Without the BRP every dwelling would look empty: no vacancy figure then.
+    brp_hidden = any(f.startswith("brp_inschrijvingen") for f in hidden)
+    day = as_of.isoformat()
+    merged = {b["buurtcode"]: {**b, **snap.get(b["buurtcode"], {})} for b in buurten}
+    for column, name, title in SNAPSHOT:
+        if column == "vacant" and brp_hidden:
+            continue
+        picked = [(code, day, merged[code][column]) for code in codes]
+        found.append(Series(name, title, "graaf", "date", True,
+                            frame(picked, codes, [day], 0.0)))
+    return found
+
+
+def _delivered_series(graph: Graph, codes: list[str], hidden: list[str]) -> list[Series]:
+    groups: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
+    for r in graph.read("neighbourhoods/figures", hidden=hidden):
+        if r["value"] is None or not r["period"]:
+            continue
+        key = (r["category"] or "", r["channel"] or "", unit_of(r["period"]))
+        groups.setdefault(key, []).append((r["buurtcode"], r["period"], float(r["value"])))
+    found = []
+    for (category, channel, unit), rows in sorted(groups.items()):
+        periods = sorted({p for _, p, _ in rows})
+        # An average (gemiddelde WOZ-waarde) is no count: shown as delivered, never summed.
+        count = not category.lower().startswith("gemiddeld") and all(
+            float(v).is_integer() for _, _, v in rows)
+        name = f"{category} ({channel})" if channel else category
+        suffix = "" if unit == "month" else f"-{unit}"
+        found.append(Series(slug(name) + suffix, name[:1].upper() + name[1:], channel or "bron",
+                            unit, count, frame(rows, codes, periods, float("nan"))))
+    return found
+
+
+def build(graph: Graph, as_of: date, hidden: list[str]) -> Picture:
+    """The picture for a user who may not see the files in `hidden`."""
+    buurten = graph.read("neighbourhoods/buurten", hidden=hidden)
+    codes = [b["buurtcode"] for b in buurten]
+    series = (_graph_series(graph, as_of, codes, hidden, buurten) if codes else []) + \
+        _delivered_series(graph, codes, hidden)
+    tests, n = hotspots(series)
+    names = [{k: b[k] for k in ("buurtcode", "name", "wijkcode")} for b in buurten]
+    return Picture(as_of, names, series, tests, n)
+
+
+_cache: FreshCache[Picture] = FreshCache(KEEP_SECONDS)
+
+
+def picture(graph: Graph, as_of: date, hidden: list[str]) -> Picture:
+    """`build`, kept until a load or an analysis changes the graph (or KEEP_SECONDS)."""
+    key = (as_of, tuple(sorted(hidden)))
+    return _cache.get(graph, key, lambda: build(graph, as_of, hidden))

@@ -1,0 +1,112 @@
+"""Figures as series: one table of buurten by periods per category, suppressed line by line.
+
+A series comes from the graph (monthly counts, or a count on the reference date) or from a
+delivered `buurt_cijfers.csv` category. Every period is one line: its buurten and the town's
+total. Pages and exports read cells only through `Series.cell`, so they show the same marks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from investigations.neighbourhoods.suppression import ABSENT, SHOWN, suppress_line
+
+UNITS = {"month": "maand", "week": "week", "year": "jaar", "date": "peildatum"}
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def slug(text: str) -> str:
+    """A URL-safe name for a series: `vermogensdelicten-politie`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def unit_of(period: str) -> str:
+    """The kind of period a `buurt_cijfers` period names (ISO week, month, year) or `date`."""
+    if _WEEK.match(period):
+        return "week"
+    if _MONTH.match(period):
+        return "month"
+    return "year" if _YEAR.match(period) else "date"
+
+
+@dataclass
+class Series:
+    """One category's values per buurt (rows) and period (columns), with their marks."""
+
+    slug: str
+    title: str
+    source: str  # "graaf" (derived from the graph) or the delivering channel (politie, CBS, ...)
+    unit: str  # month, week, year or date
+    count: bool  # a count (suppressed) or another figure such as an average (shown as is)
+    values: pd.DataFrame
+    marks: pd.DataFrame = field(init=False)
+    totals: dict[str, float | None] = field(init=False)
+    total_marks: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.values = self.values.reindex(columns=sorted(self.values.columns))
+        marks: dict[str, dict[str, str]] = {}
+        self.totals, self.total_marks = {}, {}
+        for period in self.values.columns:
+            column = {str(k): float(v) for k, v in self.values[period].items()}
+            present = [v for v in column.values() if not math.isnan(v)]
+            if self.count:
+                marks[period], self.total_marks[period] = suppress_line(column)
+                self.totals[period] = sum(present)
+            else:  # an average: no town total, the mean of the buurten as reference
+                marks[period] = {k: ABSENT if math.isnan(v) else SHOWN for k, v in column.items()}
+                self.total_marks[period] = SHOWN if present else ABSENT
+                self.totals[period] = sum(present) / len(present) if present else None
+        self.marks = pd.DataFrame(marks, index=self.values.index, columns=self.values.columns)
+
+    @property
+    def periods(self) -> list[str]:
+        return [str(p) for p in self.values.columns]
+
+    @property
+    def last(self) -> str:
+        return self.periods[-1]
+
+    def cell(self, buurt: str, period: str) -> tuple[float | None, str]:
+        """The value a reader may see (None when withheld) and the cell's mark."""
+        if buurt not in self.values.index or period not in self.values.columns:
+            return None, ABSENT
+        mark = str(self.marks.at[buurt, period])
+        return (float(self.values.at[buurt, period]) if mark == SHOWN else None), mark
+
+    def total(self, period: str) -> tuple[float | None, str]:
+        """The town's total (a count) or mean (another figure) of a period, as it may be seen."""
+        mark = self.total_marks.get(period, ABSENT)
+        return (self.totals.get(period) if mark == SHOWN else None), mark
+
+    def reference(self, period: str) -> float | None:
+        """The town per buurt: the total over the buurten that have a value, or the mean."""
+        value, _ = self.total(period)
+        if value is None or not self.count:
+            return value
+        delivered = int(self.values[period].notna().sum())
+        return value / delivered if delivered else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "title": self.title, "source": self.source, "unit": self.unit,
+                "unitName": UNITS[self.unit], "count": self.count, "periods": self.periods}
+
+
+def frame(rows: Iterable[tuple[str, str, float]], buurten: list[str], periods: list[str],
+          fill: float) -> pd.DataFrame:
+    """Buurten by periods from (buurt, period, value) rows; `fill` where no row says (0 for the
+    graph's counts: nothing happened; NaN for delivered figures: not delivered)."""
+    data = pd.DataFrame(fill, index=pd.Index(buurten, dtype=object),
+                        columns=pd.Index(periods, dtype=object), dtype=float)
+    for buurt, period, value in rows:
+        if buurt in data.index and period in data.columns:
+            data.at[buurt, period] = float(value)
+    return data
