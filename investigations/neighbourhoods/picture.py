@@ -15,6 +15,7 @@ from investigations.fresh import FreshCache
 from investigations.indicators.thresholds import RISK_BRANCHES
 from investigations.neighbourhoods.hotspots import Test, hotspots
 from investigations.neighbourhoods.series import Series, frame, slug, unit_of
+from investigations.neighbourhoods.suppression import MIN_COUNT
 
 MONTHS = 24  # months of graph-derived counts: the last full month and the 23 before it
 HIGH = 0.5  # an address scoring this much is a lead worth reviewing (as in the monitor)
@@ -81,8 +82,12 @@ def _graph_series(graph: Graph, as_of: date, codes: list[str], hidden: list[str]
         if column == "vacant" and brp_hidden:
             continue
         picked = [(code, day, merged[code][column]) for code in codes]
+        # Dwellings minus vacant ones are the occupied ones: where fewer than 5, the vacancy
+        # figure would give that small count away beside the dwellings, so it is withheld.
+        forced = frozenset((code, day) for code in codes if column == "vacant"
+                           and merged[code]["dwellings"] - merged[code]["vacant"] < MIN_COUNT)
         found.append(Series(name, title, "graaf", "date", True,
-                            frame(picked, codes, [day], 0.0)))
+                            frame(picked, codes, [day], 0.0), forced))
     return found
 
 

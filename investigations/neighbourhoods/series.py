@@ -47,6 +47,7 @@ class Series:
     unit: str  # month, week, year or date
     count: bool  # a count (suppressed) or another figure such as an average (shown as is)
     values: pd.DataFrame
+    forced: frozenset[tuple[str, str]] = frozenset()  # (buurt, period) cells to withhold
     marks: pd.DataFrame = field(init=False)
     totals: dict[str, float | None] = field(init=False)
     total_marks: dict[str, str] = field(init=False)
@@ -59,7 +60,8 @@ class Series:
             column = {str(k): float(v) for k, v in self.values[period].items()}
             present = [v for v in column.values() if not math.isnan(v)]
             if self.count:
-                marks[period], self.total_marks[period] = suppress_line(column)
+                forced = {b for b, p in self.forced if p == period}
+                marks[period], self.total_marks[period] = suppress_line(column, forced)
                 self.totals[period] = sum(present)
             else:  # an average: no town total, the mean of the buurten as reference
                 marks[period] = {k: ABSENT if math.isnan(v) else SHOWN for k, v in column.items()}

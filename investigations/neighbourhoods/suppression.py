@@ -10,7 +10,7 @@ value when there are at least two of them and R > 5·|Q|, and (without Q) 0 < R 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 MIN_COUNT = 5  # the usual small-count rule for published figures about people
 SHOWN, SMALL, WITHHELD, ABSENT = "", "<5", "×", "–"  # the marks a cell can carry
@@ -28,11 +28,13 @@ def safe(marks: Mapping[str, str], values: Mapping[str, float], total: float) ->
     return bool(withheld) or 0 < rest < (MIN_COUNT - 1) * len(small)
 
 
-def suppress_line(values: Mapping[str, float]) -> tuple[dict[str, str], str]:
-    """The mark of every cell of a line (NaN: not delivered) and of its total."""
+def suppress_line(values: Mapping[str, float], forced: Collection[str] = ()
+                  ) -> tuple[dict[str, str], str]:
+    """The mark of every cell of a line (NaN: not delivered) and of its total; the cells in
+    `forced` are withheld whatever their value (another table would give a small count away)."""
     present = {k: v for k, v in values.items() if not math.isnan(v)}
-    marks = {k: (ABSENT if k not in present else SMALL if v < MIN_COUNT else SHOWN)
-             for k, v in values.items()}
+    marks = {k: (ABSENT if k not in present else SMALL if v < MIN_COUNT
+                 else WITHHELD if k in forced else SHOWN) for k, v in values.items()}
     total = sum(present.values())
     if total < MIN_COUNT:
         return marks, SMALL  # a hidden total constrains nothing

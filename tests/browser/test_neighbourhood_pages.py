@@ -51,7 +51,9 @@ def test_buurten_page_shows_hotspot_and_a_map_coloured_by_the_chosen_figure(
     expect(page.get_by_role("heading", name="Buurtbeeld", level=1)).to_be_visible()
     # Only the figures are on the menu: no search, no person, no watch list.
     expect(page.get_by_role("link", name="Buurten")).to_have_attribute("aria-current", "page")
-    expect(page.get_by_role("link", name="Volglijsten")).to_have_count(0)
+    for other in ("Zoeken", "Onderzoeken", "Volglijsten", "Monitor"):
+        expect(page.get_by_role("link", name=other, exact=True)).to_have_count(0)
+    expect(page.get_by_role("search")).to_have_count(0)
     axe(page)
     page.select_option("#cijfer", "adressen")
     page.wait_for_url("**/buurten?cijfer=*")

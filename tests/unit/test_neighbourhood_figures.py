@@ -52,6 +52,16 @@ def test_a_line_without_small_counts_is_shown_whole() -> None:
     assert marks == {"a": SHOWN, "b": SHOWN, "c": "–"} and total == SHOWN
 
 
+def test_a_forced_cell_is_withheld_and_the_line_stays_safe() -> None:
+    values = {"a": 9.0, "b": 12.0, "c": 30.0}
+    marks, total = suppress_line(values, forced={"a"})
+    assert marks["a"] == WITHHELD and total == SHOWN
+    assert [k for k, m in marks.items() if m != SHOWN] == ["a", "b"]  # b keeps a from the total
+    for k in ("a", "b"):
+        lo, hi = feasible(marks, values, sum(values.values()), k)
+        assert lo < hi
+
+
 def test_benjamini_hochberg_agrees_with_scipy() -> None:
     rng = random.Random(9)
     p = [rng.random() ** 3 for _ in range(40)]
