@@ -21,17 +21,28 @@ MONTHS = 24  # months of graph-derived counts: the last full month and the 23 be
 HIGH = 0.5  # an address scoring this much is a lead worth reviewing (as in the monitor)
 KEEP_SECONDS = 120.0
 RISK_CODES: list[str] = [str(code) for code in RISK_BRANCHES.value]  # type: ignore[union-attr]
-# Graph-derived monthly series: (category in monthly.cypher, title on the page).
-MONTHLY = (("meldingen", "Meldingen"), ("zaken", "Zaken gestart"),
-           ("overtredingen", "Zaken met overtreding"),
-           ("inschrijvingen", "Inschrijvingen (BRP, woonadres)"),
-           ("uitschrijvingen", "Uitschrijvingen (BRP, woonadres)"),
-           ("nieuwe risicobranchebedrijven", "Nieuwe bedrijven in een risicobranche"))
-# Counts on the reference date: (column of snapshot.cypher or buurten.cypher, slug, title).
-SNAPSHOT = (("addresses", "adressen", "Adressen"), ("dwellings", "woningen", "Woningen"),
-            ("vacant", "leegstand", "Woningen zonder ingeschrevene (leegstand)"),
-            ("risk", "risicobranche-actief", "Actieve bedrijven in een risicobranche"),
-            ("high", "hoge-score", f"Adressen met een score van {HIGH} of meer"))
+# Graph-derived monthly series: (category in monthly.cypher, title on the page, source file).
+MONTHLY = (("meldingen", "Meldingen", "meldingen"), ("zaken", "Zaken gestart", "zaken"),
+           ("overtredingen", "Zaken met overtreding", "zaken"),
+           ("inschrijvingen", "Inschrijvingen (BRP, woonadres)", "brp_inschrijvingen"),
+           ("uitschrijvingen", "Uitschrijvingen (BRP, woonadres)", "brp_inschrijvingen"),
+           ("nieuwe risicobranchebedrijven", "Nieuwe bedrijven in een risicobranche",
+            "kvk_vestigingen"))
+# Counts on the reference date: (column of snapshot.cypher or buurten.cypher, slug, title, the
+# source files it needs; scores are derived, and a score may reflect any source).
+SNAPSHOT = (("addresses", "adressen", "Adressen", ("bag_verblijfsobjecten",)),
+            ("dwellings", "woningen", "Woningen", ("bag_verblijfsobjecten",)),
+            ("vacant", "leegstand", "Woningen zonder ingeschrevene (leegstand)",
+             ("bag_verblijfsobjecten", "brp_inschrijvingen")),
+            ("risk", "risicobranche-actief", "Actieve bedrijven in een risicobranche",
+             ("kvk_vestigingen",)),
+            ("high", "hoge-score", f"Adressen met een score van {HIGH} of meer", ()))
+
+
+def withheld(stems: tuple[str, ...], hidden: list[str]) -> bool:
+    """Is a source a figure is counted from hidden from the user? Then the figure is left out
+    altogether: zeros would say that nothing happened, where the user may just not see it."""
+    return any(f.rsplit(".", 1)[0] in stems for f in hidden)
 
 
 @dataclass
@@ -66,7 +77,9 @@ def _graph_series(graph: Graph, as_of: date, codes: list[str], hidden: list[str]
     rows = graph.read("neighbourhoods/monthly", hidden=hidden, riskCodes=RISK_CODES,
                       **{"from": start, "until": until})
     found = []
-    for category, title in MONTHLY:
+    for category, title, stem in MONTHLY:
+        if withheld((stem,), hidden):
+            continue
         picked = [(r["buurtcode"], r["period"], r["value"]) for r in rows
                   if r["category"] == category]
         found.append(Series(slug(category), title, "graaf", "month", True,
@@ -74,12 +87,10 @@ def _graph_series(graph: Graph, as_of: date, codes: list[str], hidden: list[str]
     snap = {r["buurtcode"]: r for r in graph.read(
         "neighbourhoods/snapshot", asOf=as_of, hidden=hidden,
         riskCodes=RISK_CODES, high=HIGH)}
-    # Without the BRP every dwelling would look empty: no vacancy figure then.
-    brp_hidden = any(f.startswith("brp_inschrijvingen") for f in hidden)
     day = as_of.isoformat()
     merged = {b["buurtcode"]: {**b, **snap.get(b["buurtcode"], {})} for b in buurten}
-    for column, name, title in SNAPSHOT:
-        if column == "vacant" and brp_hidden:
+    for column, name, title, stems in SNAPSHOT:
+        if withheld(stems, hidden):
             continue
         picked = [(code, day, merged[code][column]) for code in codes]
         # Dwellings minus vacant ones are the occupied ones: where fewer than 5, the vacancy

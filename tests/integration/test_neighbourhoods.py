@@ -4,7 +4,8 @@ page or export names a person or a dwelling.
 
 Fixture strategy: one town of 600 persons (seed 17) is generated and loaded once for the
 module (about 15 s), with an officer and a policy advisor (the role without personal data); the
-real app is driven through FastAPI's TestClient with their API tokens.
+real app is driven through FastAPI's TestClient with their API tokens (and a second policy
+advisor at a partner that sees none of the municipality's closed sources).
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ def town(session_graph: Graph, settings: Settings,
     schema.install(session_graph)
     assert load(session_graph, folder, folder / "reports").ok
     tokens = {}
-    for name, role in (("olga", "officer"), ("bea", "policy_advisor")):
-        users.add_user(session_graph, name, role, PASSWORD, partner="gemeente")
+    for name, role, partner in (("olga", "officer", "gemeente"),
+                                ("bea", "policy_advisor", "gemeente"),
+                                ("nina", "policy_advisor", "netbeheerder")):
+        users.add_user(session_graph, name, role, PASSWORD, partner=partner)
         tokens[name] = users.create_token(session_graph, name)
     with TestClient(create_app(settings)) as client:
         yield Town(session_graph, client, truth, folder, tokens)
@@ -196,3 +199,14 @@ def test_a_role_without_personal_data_sees_the_figures_only(town: Town) -> None:
                               subject=None, limit=100000)
     targets = {(e["action"], e["target"]) for e in entries}
     assert ("view", "buurten") in targets and ("export", f"buurt:{code}") in targets
+
+
+def test_figures_from_a_source_the_user_may_not_see_are_left_out(town: Town) -> None:
+    """The grid operator shares no closed source with the municipality: signals, cases and the
+    BRP (gemeente, closed) are not counted for its users, and not shown as zeros either."""
+    def offered(user: str) -> set[str]:
+        return set(re.findall(r'<option value="([a-z0-9-]+)"', town.get(user, "/buurten")))
+    everything, outside = offered("bea"), offered("nina")
+    assert {"meldingen", "zaken", "inschrijvingen", "leegstand"} <= everything - outside
+    assert {"adressen", "drugsoverlast-politie", "risicobranche-actief"} <= outside
+    assert town.status("nina", "/buurten.csv?cijfer=meldingen") == 404
