@@ -1,6 +1,6 @@
 // name: neighbourhoods/monthly
 // description: Counts per buurt and month derived from the graph: signals and cases about its
-// description: addresses, cases that found a violation, BRP registrations starting and ending there
+// description: addresses, cases that found a violation (by start), BRP registrations starting and ending there
 // description: (woonadres), and risk-branch companies founded there. Facts of a file in `hidden`
 // description: are left out; months from `from` up to (not including) `until`.
 // params: from, until, hidden, riskCodes
@@ -16,10 +16,10 @@ CALL () {
     count(DISTINCT z) AS value
   UNION ALL
   MATCH (z:Case)-[:CONCERNS]->(a:Address)-[:IN_NEIGHBOURHOOD]->(n:Neighbourhood)
-  WHERE z.result = 'overtreding' AND coalesce(z.end, z.start) >= $from
-    AND coalesce(z.end, z.start) < $until AND NOT coalesce(z.source, '') IN $hidden
+  WHERE z.result = 'overtreding' AND z.start >= $from AND z.start < $until
+    AND NOT coalesce(z.source, '') IN $hidden
   RETURN n.buurtcode AS buurtcode, 'overtredingen' AS category,
-    substring(toString(coalesce(z.end, z.start)), 0, 7) AS period, count(DISTINCT z) AS value
+    substring(toString(z.start), 0, 7) AS period, count(DISTINCT z) AS value
   UNION ALL
   MATCH (:Person)-[r:REGISTERED_AT {kind: 'W'}]->(a:Address)-[:IN_NEIGHBOURHOOD]->(n:Neighbourhood)
   WHERE r.start >= $from AND r.start < $until AND NOT coalesce(r.source, '') IN $hidden

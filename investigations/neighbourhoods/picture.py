@@ -7,7 +7,7 @@ see are left out), kept until the next load or analysis (or KEEP_SECONDS) per se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from graph.db import Graph
@@ -16,14 +16,16 @@ from investigations.indicators.thresholds import RISK_BRANCHES
 from investigations.neighbourhoods.hotspots import Test, hotspots
 from investigations.neighbourhoods.series import Series, frame, slug, unit_of
 from investigations.neighbourhoods.suppression import MIN_COUNT
+from investigations.scoring.monitor import CASE_YEARS
 
 MONTHS = 24  # months of graph-derived counts: the last full month and the 23 before it
 HIGH = 0.5  # an address scoring this much is a lead worth reviewing (as in the monitor)
 KEEP_SECONDS = 120.0
+CASE_DAYS = 365 * CASE_YEARS
 RISK_CODES: list[str] = [str(code) for code in RISK_BRANCHES.value]  # type: ignore[union-attr]
 # Graph-derived monthly series: (category in monthly.cypher, title on the page, source file).
 MONTHLY = (("meldingen", "Meldingen", "meldingen"), ("zaken", "Zaken gestart", "zaken"),
-           ("overtredingen", "Zaken met overtreding", "zaken"),
+           ("overtredingen", "Zaken gestart die een overtreding vonden", "zaken"),
            ("inschrijvingen", "Inschrijvingen (BRP, woonadres)", "brp_inschrijvingen"),
            ("uitschrijvingen", "Uitschrijvingen (BRP, woonadres)", "brp_inschrijvingen"),
            ("nieuwe risicobranchebedrijven", "Nieuwe bedrijven in een risicobranche",
@@ -82,8 +84,11 @@ def _graph_series(graph: Graph, as_of: date, codes: list[str], hidden: list[str]
             continue
         picked = [(r["buurtcode"], r["period"], r["value"]) for r in rows
                   if r["category"] == category]
+        # The monitor shows each buurt's cases (and violations) started in its last two years.
+        window = tuple(m for m in months if category in ("zaken", "overtredingen")
+                       and date(int(m[:4]), int(m[5:]), 1) >= as_of - timedelta(days=CASE_DAYS))
         found.append(Series(slug(category), title, "graaf", "month", True,
-                            frame(picked, codes, months, 0.0)))
+                            frame(picked, codes, months, 0.0), row_window=window))
     snap = {r["buurtcode"]: r for r in graph.read(
         "neighbourhoods/snapshot", asOf=as_of, hidden=hidden,
         riskCodes=RISK_CODES, high=HIGH)}
@@ -97,8 +102,11 @@ def _graph_series(graph: Graph, as_of: date, codes: list[str], hidden: list[str]
         # figure would give that small count away beside the dwellings, so it is withheld.
         forced = frozenset((code, day) for code in codes if column == "vacant"
                            and merged[code]["dwellings"] - merged[code]["vacant"] < MIN_COUNT)
+        # The monitor shows addresses and high scores per buurt (small ones suppressed) without
+        # a total: a total here would let its withheld cells be worked out.
         found.append(Series(name, title, "graaf", "date", True,
-                            frame(picked, codes, [day], 0.0), forced))
+                            frame(picked, codes, [day], 0.0), forced,
+                            town_total=column not in ("addresses", "high")))
     return found
 
 

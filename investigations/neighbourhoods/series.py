@@ -15,7 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from investigations.neighbourhoods.suppression import ABSENT, SHOWN, suppress_line
+from investigations.neighbourhoods.suppression import (
+    ABSENT,
+    MIN_COUNT,
+    SHOWN,
+    SMALL,
+    WITHHELD,
+    suppress_line,
+)
 
 UNITS = {"month": "maand", "week": "week", "year": "jaar", "date": "peildatum"}
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
@@ -48,26 +55,57 @@ class Series:
     count: bool  # a count (suppressed) or another figure such as an average (shown as is)
     values: pd.DataFrame
     forced: frozenset[tuple[str, str]] = frozenset()  # (buurt, period) cells to withhold
+    # Periods whose sum per buurt another page publishes (the monitor's cases of two years): a
+    # row line too, so a withheld month cannot be had from that sum minus the shown months.
+    row_window: tuple[str, ...] = ()
+    town_total: bool = True  # False: no total is shown (the monitor shows these cells already)
     marks: pd.DataFrame = field(init=False)
     totals: dict[str, float | None] = field(init=False)
     total_marks: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.values = self.values.reindex(columns=sorted(self.values.columns))
-        marks: dict[str, dict[str, str]] = {}
         self.totals, self.total_marks = {}, {}
+        marks: dict[str, dict[str, str]] = {}
         for period in self.values.columns:
             column = {str(k): float(v) for k, v in self.values[period].items()}
             present = [v for v in column.values() if not math.isnan(v)]
-            if self.count:
-                forced = {b for b, p in self.forced if p == period}
-                marks[period], self.total_marks[period] = suppress_line(column, forced)
-                self.totals[period] = sum(present)
-            else:  # an average: no town total, the mean of the buurten as reference
+            if not self.count:  # an average: no town total, the mean of the buurten as reference
                 marks[period] = {k: ABSENT if math.isnan(v) else SHOWN for k, v in column.items()}
                 self.total_marks[period] = SHOWN if present else ABSENT
                 self.totals[period] = sum(present) / len(present) if present else None
-        self.marks = pd.DataFrame(marks, index=self.values.index, columns=self.values.columns)
+            else:
+                self.totals[period] = sum(present)
+        self.marks = pd.DataFrame(marks if not self.count else SHOWN, index=self.values.index,
+                                  columns=self.values.columns, dtype=object)
+        if self.count:
+            self._suppress()
+
+    def _suppress(self) -> None:
+        """Columns (a period's buurten and the town's total) and, where another page publishes
+        a sum per buurt, rows, until withholding a cell in one line breaks no other line."""
+        withheld = set(self.forced)
+        while True:
+            before = len(withheld)
+            for period in self.periods:
+                column = {str(k): float(v) for k, v in self.values[period].items()}
+                forced = {b for b, p in withheld if p == period}
+                if self.town_total:
+                    found, self.total_marks[period] = suppress_line(column, forced)
+                else:
+                    found = {k: ABSENT if math.isnan(v) else SMALL if v < MIN_COUNT
+                             else WITHHELD if k in forced else SHOWN for k, v in column.items()}
+                    self.total_marks[period] = ABSENT
+                for buurt, mark in found.items():
+                    self.marks.at[buurt, period] = mark
+                    if mark == WITHHELD:
+                        withheld.add((buurt, period))
+            for buurt in self.values.index if self.row_window else ():
+                row = {p: float(self.values.at[buurt, p]) for p in self.row_window}
+                found, _ = suppress_line(row, {p for b, p in withheld if b == buurt})
+                withheld |= {(str(buurt), p) for p, mark in found.items() if mark == WITHHELD}
+            if len(withheld) == before:
+                return
 
     @property
     def periods(self) -> list[str]:

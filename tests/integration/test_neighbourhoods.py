@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from graph.db import Graph
 from graph.settings import Settings
 from investigations.access import users
 from investigations.neighbourhoods.picture import build
+from investigations.scoring.monitor import CASE_YEARS
 from loaders.load import load
 from loaders.synthetic import GroundTruth, generate
 
@@ -210,3 +212,27 @@ def test_figures_from_a_source_the_user_may_not_see_are_left_out(town: Town) -> 
     assert {"meldingen", "zaken", "inschrijvingen", "leegstand"} <= everything - outside
     assert {"adressen", "drugsoverlast-politie", "risicobranche-actief"} <= outside
     assert town.status("nina", "/buurten.csv?cijfer=meldingen") == 404
+
+
+def test_a_withheld_month_cannot_be_had_from_the_monitors_cases_per_buurt(town: Town) -> None:
+    """The monitor shows each buurt's cases started in its last two years (when at least 5): a
+    row total of the monthly cases here, so those rows are suppressed as lines too."""
+    as_of = town.truth.as_of
+    since = as_of - timedelta(days=365 * CASE_YEARS)
+    monitor = {r["buurtcode"]: r["cases"] for r in town.graph.read(
+        "scoring/monitor_neighbourhoods", high=0.5, since=since)}
+    zaken = build(town.graph, as_of, []).get("zaken")
+    assert zaken is not None
+    window = [p for p in zaken.periods if p >= since.isoformat()[:7]]
+    rows_checked = 0
+    for code, cases in monitor.items():
+        if cases < 5:
+            continue  # the monitor shows "<5": no total to subtract from
+        cells = [zaken.cell(code, p) for p in window]
+        known = sum(int(v) for v, _ in cells if v is not None)
+        hidden = [m for v, m in cells if v is None]
+        for i, cell in enumerate(hidden):
+            lo, hi = _range(cell, known, hidden[:i] + hidden[i + 1:], cases)
+            assert lo < hi, (code, cell, lo, hi)
+        rows_checked += 1
+    assert rows_checked >= 1

@@ -6,6 +6,7 @@ import math
 import random
 
 import pandas as pd
+from scipy.optimize import linprog
 from scipy.stats import false_discovery_control
 
 from investigations.neighbourhoods.hotspots import benjamini_hochberg, chance, hotspots
@@ -92,3 +93,29 @@ def test_chance_in_words() -> None:
     assert chance(0.0004, True) == "kleiner dan 0,1%"
     assert chance(0.002, True) == "0,20%" and chance(0.023, True) == "2,3%"
     assert chance(0.002, False) == "kleiner dan 1%"
+
+
+def test_rows_another_page_sums_are_lines_too_and_nothing_is_pinned() -> None:
+    """A withheld cell must keep more than one value under every column total (shown here) and
+    every row total (shown by the monitor), solved together as a linear programme."""
+    values = {"A": [3.0, 10.0, 10.0], "B": [8.0, 9.0, 7.0], "C": [9.0, 6.0, 12.0]}
+    periods = ["2026-01", "2026-02", "2026-03"]
+    data = pd.DataFrame(values, index=periods).T
+    s = Series("zaken", "Zaken", "graaf", "month", True, data, row_window=tuple(periods))
+    cells = [(b, p) for b in values for p in periods]
+    hidden = [c for c in cells if s.cell(*c)[0] is None]
+    assert ("A", "2026-01") in hidden and len(hidden) >= 4
+    index = {c: i for i, c in enumerate(hidden)}
+    equations, totals = [], []
+    lines = [[(b, p) for b in values] for p in periods] + [[(b, p) for p in periods] for b in values]
+    for line in lines:
+        total = sum(data.at[b, p] for b, p in line)
+        equations.append([1.0 if c in line else 0.0 for c in hidden])
+        totals.append(total - sum(data.at[b, p] for b, p in line if (b, p) not in index))
+    bounds = [(0, 4) if s.cell(*c)[1] == SMALL else (5, None) for c in hidden]
+    for c, i in index.items():
+        objective = [1.0 if j == i else 0.0 for j in range(len(hidden))]
+        low = linprog(objective, A_eq=equations, b_eq=totals, bounds=bounds)
+        high = linprog([-x for x in objective], A_eq=equations, b_eq=totals, bounds=bounds)
+        assert low.success and high.success
+        assert -high.fun - low.fun >= 1, c  # at least two whole values remain possible
