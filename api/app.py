@@ -18,6 +18,8 @@ from api.routes import (
     assets,
     audit,
     auth,
+    case_pages,
+    cases,
     collab,
     collab_pages,
     entities,
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (assets.router, auth.router, entities.router, explore.router,
                    investigations.router, audit.router, collab.router, pages.router,
                    investigation_pages.router, entity_pages.router, collab_pages.router,
+                   cases.router, case_pages.router,
                    neighbourhood_pages.router,
                    _docs(app)):
         app.include_router(router, dependencies=closed, responses=ERRORS)

@@ -22,6 +22,7 @@ db_app = typer.Typer(help="The Neo4j server: start, stop, status, install, init.
 app.add_typer(db_app, name="db")
 # Area command groups (api/commands/<area>.py) are registered below this line.
 from api.commands.access import audit_app, privacy_app, token_app, user_app
+from api.commands.alerts import alerts_app, run_schedules
 from api.commands.analysis import monitor
 from api.commands.backup import backup, restore
 from api.commands.match import match_app
@@ -35,6 +36,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
 app.add_typer(audit_app, name="audit")
 app.add_typer(privacy_app, name="privacy")
+app.add_typer(alerts_app, name="alerts")
 err = Console(stderr=True)
 
 @db_app.command("install")
@@ -129,6 +131,8 @@ def load(
     with Graph.connect(settings) as graph:
         # Watchers hear of new signals, cases and permits now, not only at the next analysis.
         told = notify_changes(graph)
+        # Scheduled investigations and indicators run on the delivery just loaded.
+        run_schedules(graph, "load")
     for line in summary(report):
         err.print(line, highlight=False, soft_wrap=True)
     if told["notifications"]:

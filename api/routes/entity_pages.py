@@ -20,6 +20,7 @@ from api.pdf import html_to_pdf
 from api.web import page
 from graph.db import Graph
 from investigations.access.scope import Scope
+from investigations.cases.casefiles import cases_for
 from investigations.collab import panel as collab_panel
 from investigations.errors import BadParameter, NotFound
 from investigations.explore import diagram, views
@@ -96,7 +97,8 @@ def _entity_page(request: Request, graph: Graph, scope: Scope, view: dict[str, A
                  kind: str) -> HTMLResponse:
     # Called inside `graph.reading()`: the page's dozen small reads share one transaction.
     context = {**entity_context(view), "kind": kind,
-               "collab": collab_panel(graph, scope, view["entity"]["id"])}
+               "collab": collab_panel(graph, scope, view["entity"]["id"]),
+               "cases": cases_for(graph, scope, view["entity"]["id"])}
     return page(request, f"entity/{kind}.html", context)
 
 
@@ -118,6 +120,7 @@ def dossier(graph: Graph, scope: Scope, request: Request, key: str) -> dict[str,
              if "source" in e["data"]]
     user = getattr(request.state, "user", None)
     return {**context, "kind": view["entity"]["kind"].lower(), "key": key,
+            "cases": cases_for(graph, scope, view["entity"]["id"]),
             "diagram": diagram.layout(nodes, edges, view["entity"]["id"]),
             "compiled": {"by": getattr(user, "name", scope.user), "role": scope.role,
                          "team": scope.team, "purpose": view.get("purpose"),

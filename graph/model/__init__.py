@@ -24,13 +24,17 @@ from graph.model.analysis import (
     PredictedLink,
 )
 from graph.model.application import (
+    Alert,
     ApiToken,
     AuditEntry,
     AuditHead,
+    CaseEvent,
+    CaseFile,
     Note,
     Notification,
     Outcome,
     SavedInvestigation,
+    Schedule,
     Team,
     User,
     Watch,
@@ -63,27 +67,27 @@ from graph.model.sources import (
 
 __all__ = [
     "APPLICATION_LABELS", "APPLICATION_TYPES", "FULLTEXT", "LABELS", "NODE_CLASSES", "PUBLIC_IDS",
-    "SUPPLIED_BY", "TRANSIENT", "USER_LABELS", "Address", "AddressMatch", "AnalysisRun",
-    "ApiToken", "AuditEntry", "AuditHead", "Building", "Case", "Company", "Establishment", "Flag",
-    "Link", "List", "ListMember", "Load", "MatchRun", "Membership", "Neighbourhood",
-    "NeighbourhoodFigure", "Network", "Note", "Notification", "Outcome", "Ownership", "P",
-    "Period", "Permit", "Person", "PredictedLink", "Provenance", "PublicId", "Registration",
-    "Role", "SameAs", "SavedInvestigation", "Scored", "Signal", "Team", "User", "UtilityUse",
-    "Watch", "WatchList", "identifying", "quotes_sources", "supplied_by",
+    "SUPPLIED_BY", "TRANSIENT", "USER_LABELS", "Address", "AddressMatch", "Alert", "AnalysisRun",
+    "ApiToken", "AuditEntry", "AuditHead", "Building", "Case", "CaseEvent", "CaseFile", "Company",
+    "Establishment", "Flag", "Link", "List", "ListMember", "Load", "MatchRun", "Membership",
+    "Neighbourhood", "NeighbourhoodFigure", "Network", "Note", "Notification", "Outcome",
+    "Ownership", "P", "Period", "Permit", "Person", "PredictedLink", "Provenance", "PublicId",
+    "Registration", "Role", "SameAs", "SavedInvestigation", "Schedule", "Scored", "Signal", "Team",
+    "User", "UtilityUse", "Watch", "WatchList", "identifying", "quotes_sources", "supplied_by",
 ]
 
 NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Neighbourhood, Building, Address, Company, Person, Permit, Signal, Case, UtilityUse,
     NeighbourhoodFigure, List, Load, MatchRun, AnalysisRun, Flag, Network,
     Team, User, ApiToken, AuditEntry, AuditHead, SavedInvestigation,
-    Note, WatchList, Notification, Outcome,
+    Note, WatchList, Notification, Outcome, Schedule, Alert, CaseFile, CaseEvent,
 )
 LABELS: tuple[str, ...] = tuple(cls.__name__ for cls in NODE_CLASSES)
 # What users created, never re-loadable from sources: `speurnet backup` keeps these nodes, plus
 # analysts' SAME_AS judgements (method 'analyst').
 USER_LABELS: tuple[str, ...] = ("Team", "User", "ApiToken", "AuditEntry", "AuditHead",
                                 "SavedInvestigation", "Note", "WatchList", "Notification",
-                                "Outcome")
+                                "Outcome", "Schedule", "Alert", "CaseFile", "CaseEvent")
 
 @dataclass(frozen=True)
 class PublicId:
@@ -126,7 +130,8 @@ FULLTEXT: dict[str, tuple[str, tuple[str, ...]]] = {
 # Application records and run bookkeeping: never readable by analyst Cypher, never shown as a
 # fact. (USER_LABELS are also what `speurnet backup` keeps.)
 APPLICATION_LABELS: tuple[str, ...] = (*USER_LABELS, "Load", "MatchRun", "AnalysisRun")
-APPLICATION_TYPES: tuple[str, ...] = ("IN_TEAM", "ON", "WATCHES", "OUTCOME_FOR", "RECORDS")
+APPLICATION_TYPES: tuple[str, ...] = ("IN_TEAM", "ON", "WATCHES", "OUTCOME_FOR", "RECORDS",
+                                      "ALERT_OF", "HIT", "INVOLVES", "FROM_ALERT", "EVENT_OF")
 # Labels and relationship types every fact of which comes from one source file of the data
 # contract (by stem): a user who may not see that source may not ask for them either. Person,
 # Address and Company nodes are stated by many sources and are withheld per node instead.

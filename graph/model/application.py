@@ -160,3 +160,89 @@ class Outcome(StructuredNode):
     recordedAt = DateTimeProperty(index=True)
     concerns = RelationshipTo("StructuredNode", "OUTCOME_FOR")
     records = RelationshipTo("Case", "RECORDS")
+
+
+# Scheduled investigations, alerts and case files (investigations/cases): application records
+# like the ones above. `Case` is a zaken.csv fact; a `CaseFile` is what a team works in the app.
+class Schedule(StructuredNode):
+    """A saved investigation or an indicator run after every load or daily; hits not seen
+    before become alerts for its owner's team."""
+
+    scheduleId = StringProperty(unique_index=True, required=True)  # <kind>:<target>:<owner>
+    kind = StringProperty()  # investigation, indicator
+    target = StringProperty()  # the investigation's or the indicator's name
+    params = StringProperty()  # JSON of the investigation's parameters
+    frequency = StringProperty()  # load (after every load) or daily (`speurnet alerts run`)
+    owner = StringProperty(index=True)
+    team = StringProperty(index=True)
+    createdAt = DateTimeProperty()
+    lastRunAt = DateTimeProperty()
+    lastHits = IntegerProperty()
+    lastNew = IntegerProperty()
+    lastError = StringProperty()
+
+
+class Alert(StructuredNode):
+    """A hit of a schedule, once: its id is derived from the schedule and the hit, so a hit seen
+    before (alerted, dismissed or made a case) is never alerted again."""
+
+    alertId = StringProperty(unique_index=True, required=True)
+    scheduleId = StringProperty(index=True)
+    title = StringProperty()
+    owner = StringProperty(index=True)
+    team = StringProperty(index=True)
+    status = StringProperty(index=True)  # new, dismissed, case
+    evidence = identifying(StringProperty())  # JSON: the hit's row as its owner was shown it
+    createdAt = DateTimeProperty(index=True)
+    decidedBy = StringProperty()
+    decidedAt = DateTimeProperty()
+    reason = StringProperty()  # why it was dismissed
+    caseFileId = StringProperty()  # the case it was opened as
+    schedule = RelationshipTo("Schedule", "ALERT_OF")
+    hits = RelationshipTo("StructuredNode", "HIT")
+
+
+class Involvement(StructuredRel):
+    """An entity tied to a case: since when and by whom."""
+
+    since = DateTimeProperty()
+    by = StringProperty()
+
+
+class CaseFile(StructuredNode):
+    """A case a team works on: owner, status, linked entities, the privacy-protocol assessment
+    (purpose, legal ground, proportionality) and, only after it, the planned intervention."""
+
+    caseFileId = StringProperty(unique_index=True, required=True)
+    title = StringProperty()
+    owner = StringProperty(index=True)
+    team = StringProperty(index=True)
+    partner = StringProperty()
+    status = StringProperty(index=True)  # open, in_progress, confirmed, dismissed
+    createdAt = DateTimeProperty()
+    updatedAt = DateTimeProperty()
+    closedAt = DateTimeProperty()  # set when confirmed or dismissed: the outcome's date
+    assessmentPurpose = StringProperty()
+    legalGround = StringProperty()
+    proportionality = StringProperty()
+    assessedBy = StringProperty()
+    assessedAt = DateTimeProperty()
+    intervention = identifying(StringProperty())  # the planned intervention (may name anyone)
+    interventionBy = StringProperty()
+    interventionAt = DateTimeProperty()
+    involves = RelationshipTo("StructuredNode", "INVOLVES", model=Involvement)
+    fromAlert = RelationshipTo("Alert", "FROM_ALERT")
+
+
+class CaseEvent(StructuredNode):
+    """One change to a case: who changed what, from which value to which, and when."""
+
+    eventId = StringProperty(unique_index=True, required=True)
+    caseFileId = StringProperty(index=True)
+    at = DateTimeProperty(index=True)
+    by = StringProperty()
+    what = StringProperty()  # created, status, owner, entity, note, assessment, intervention
+    oldValue = StringProperty()
+    newValue = StringProperty()
+    text = identifying(StringProperty())  # a note's free text (may name anyone)
+    of = RelationshipTo("CaseFile", "EVENT_OF")
