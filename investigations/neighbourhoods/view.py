@@ -96,6 +96,10 @@ def overview(graph: Graph, scope: Scope, name: str | None) -> dict[str, Any]:
         "choices": [s.as_dict() for s in pic.series], "periods": periods,
         "rows": [{**b, "cells": _row(series, b["buurtcode"], periods),
                   "fill": fills.get(b["buurtcode"])} for b in pic.buurten],
+        # What a square of the map says when pointed at: the buurt and its figure.
+        "labels": {b["buurtcode"]: f"{b['name'] or b['buurtcode']}: "
+                   f"{text(series, *series.cell(b['buurtcode'], series.last))}"
+                   for b in pic.buurten},
         "totals": _totals(series, periods), "reference": _reference(series, periods),
         "map": maps.coloured(maps.squares(graph, hidden_files(scope)), fills),
         "legend": [{**c, "low": text(series, c["low"], SHOWN),

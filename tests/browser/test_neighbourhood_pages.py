@@ -62,6 +62,7 @@ def test_buurten_page_shows_hotspot_and_a_map_coloured_by_the_chosen_figure(
     page.select_option("#cijfer", SLUG)
     page.wait_for_url(f"**/buurten?cijfer={SLUG}")
     assert fill(page, CENTRUM) != before and fill(page, CENTRUM) != fill(page, OOST)
+    expect(page.locator("#buurtkaart g title")).to_have_text(["Centrum: 40", "Oost: 10"])
     hotspot = page.locator("ul.hotspots li", has_text="Straatoverlast test (politie): 40 in 2026-05")
     expect(hotspot).to_contain_text("Centrum")
     expect(hotspot).to_contain_text("per maand in de 12 maanden ervoor; kans bij toeval")

@@ -148,6 +148,23 @@ def test_no_count_below_5_is_shown_or_derivable_from_the_totals(town: Town) -> N
             assert int(dwellings) - int(vacant) >= 5, code
 
 
+def counts_on_page(html: str) -> list[str]:
+    """Every count cell of a page's tables (`td.num`); the town-per-buurt reference (`td.ref`, a
+    total divided by the number of buurten) and averages (`td.avg`) are not counts."""
+    return [c.replace("&lt;", "<") for c in re.findall(r'<td class="num">([^<]*)</td>', html)]
+
+
+def test_every_count_on_the_pages_is_at_least_5_or_withheld(town: Town) -> None:
+    code = town.truth.patterns["neighbourhood_rise"][0]["buurtcode"]
+    overview = town.get("bea", "/buurten")
+    pages = [town.get("bea", f"/buurt/{b}") for b in re.findall(r'href="/buurt/(BU\d+)"', overview)]
+    for name in re.findall(r'<option value="([a-z0-9-]+)"', overview):
+        pages.append(town.get("bea", f"/buurten?cijfer={name}"))
+    cells = [c for page in pages for c in counts_on_page(page)]
+    assert len(cells) > 2000 and code in overview
+    assert [c for c in cells if c not in MARKS and int(c) < 5] == []
+
+
 def test_pages_show_the_exports_numbers_and_nothing_below_5(town: Town) -> None:
     code = town.truth.patterns["neighbourhood_rise"][0]["buurtcode"]
     page = town.get("bea", f"/buurt/{code}")
