@@ -52,9 +52,9 @@ def suspect_addresses(truth: GroundTruth) -> dict[str, list[str]]:
 
 
 def decoy_addresses(truth: GroundTruth) -> dict[str, str]:
-    """Every decoy address with its kind."""
+    """Every decoy address with its kind (decoys that are persons or buurten have none)."""
     return {f"adres:{item['address']}": name
-            for name, items in truth.decoys.items() for item in items}
+            for name, items in truth.decoys.items() for item in items if "address" in item}
 
 
 def expected_hits(ranked: Sequence[tuple[str, float]], relevant: set[str], k: int) -> float:
