@@ -24,6 +24,9 @@ from investigations.neighbourhoods.series import Series
 from investigations.neighbourhoods.suppression import SHOWN
 
 SHOWN_PERIODS = 12  # columns of a trend table on a page; the CSV has every period
+MAX_CHARTS = 2000  # charts kept per process (a buurt page shows some twenty; about 30 kB each)
+# Drawn charts per picture: a chart takes ~0.1 s of CPU and a picture lasts until the next load.
+_charts: dict[tuple[int, str | None, str], tuple[Picture, bytes]] = {}
 
 
 def hidden_files(scope: Scope) -> list[str]:
@@ -174,10 +177,17 @@ def chart(graph: Graph, scope: Scope, code: str | None, name: str) -> bytes:
     """A figure's trend chart as PNG: a buurt against the town, or the town alone."""
     pic = opened(graph, scope)
     series = chosen(pic, name)
-    if code is None:
+    key = (id(pic), code, series.slug)
+    kept = _charts.get(key)
+    if kept is not None and kept[0] is pic:
+        png = kept[1]
+    elif code is None:
         png = charts.town_chart(series)
     else:
         png = charts.buurt_chart(series, code, _buurt(pic, code)["name"] or code)
+    if len(_charts) >= MAX_CHARTS:
+        _charts.clear()  # drawn again on demand: cheaper than tracking which are still used
+    _charts[key] = (pic, png)
     audit.record(graph, scope, "export", f"buurt:{code}" if code else "buurten",
                  {"cijfer": series.slug, "format": "png"})
     return png
