@@ -20,6 +20,15 @@ from investigations.neighbourhoods.series import UNITS, Series
 BUURT_COLOUR, TOWN_COLOUR = "#08519c", "#b15928"  # blue and brown: apart for colour-blind readers
 
 
+def _nothing_shown(ax: Axes, *lines: list[float | None]) -> None:
+    """Say so on an empty chart, rather than leave a reader guessing."""
+    if all(v is None for line in lines for v in line):
+        ax.text(0.5, 0.5, "Alle cijfers weggelaten: kleiner dan 5 of terug te rekenen",
+                transform=ax.transAxes, ha="center", va="center", fontsize=9, color="#444444")
+        ax.set_yticks([])
+        ax.set_xlim(-0.5, max(0.5, len(lines[0]) - 0.5))
+
+
 def _png(fig: Figure) -> bytes:
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=96, bbox_inches="tight")
@@ -49,6 +58,7 @@ def buurt_chart(series: Series, buurt: str, name: str) -> bytes:
     ax.plot(xs, [float("nan") if v is None else v for v in town], linestyle="--",
             color=TOWN_COLOUR, label="gemeente, per buurt" if series.count else "gemeente")
     ax.legend(fontsize=8, frameon=False)
+    _nothing_shown(ax, values, town)
     return _png(fig)
 
 
@@ -58,4 +68,5 @@ def town_chart(series: Series) -> bytes:
     values = [series.total(p)[0] for p in series.periods]
     ax.plot(range(len(series.periods)), [float("nan") if v is None else v for v in values],
             marker="o", markersize=3, color=TOWN_COLOUR)
+    _nothing_shown(ax, values)
     return _png(fig)

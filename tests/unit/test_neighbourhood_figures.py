@@ -9,6 +9,7 @@ import pandas as pd
 from scipy.optimize import linprog
 from scipy.stats import false_discovery_control
 
+from investigations.neighbourhoods import charts
 from investigations.neighbourhoods.hotspots import benjamini_hochberg, chance, hotspots
 from investigations.neighbourhoods.series import Series
 from investigations.neighbourhoods.suppression import SHOWN, SMALL, WITHHELD, suppress_line
@@ -119,3 +120,11 @@ def test_rows_another_page_sums_are_lines_too_and_nothing_is_pinned() -> None:
         high = linprog([-x for x in objective], A_eq=equations, b_eq=totals, bounds=bounds)
         assert low.success and high.success
         assert -high.fun - low.fun >= 1, c  # at least two whole values remain possible
+
+
+def test_a_chart_of_withheld_cells_only_is_drawn_and_says_so() -> None:
+    data = pd.DataFrame({"2026-01": [0.0, 1.0], "2026-02": [2.0, 0.0]}, index=["A", "B"])
+    s = Series("zaken", "Zaken", "graaf", "month", True, data)
+    assert s.cell("A", "2026-01") == (None, SMALL) and s.total("2026-02") == (None, SMALL)
+    png = charts.buurt_chart(s, "A", "Centrum")
+    assert png.startswith(b"\x89PNG") and png != charts.town_chart(s)
