@@ -2,8 +2,9 @@
 // description: One entity by its key (exactly one lookup parameter set) with its links (paged,
 // description: newest first per type), link counts per type and source, the records of the same canonical
 // description: person, and the flags that explain its score. One round trip for an entity page.
-// description: What users added in the app (notes, watch lists, notifications, outcomes) is not a
-// description: link: it is shown, per team, by the collaboration panel.
+// description: What users added in the app (notes, watch lists, notifications, outcomes, cases,
+// description: alerts) is not a link: it is shown, per team, by the collaboration panel and the
+// description: case pages.
 // params: key, pandId, buurtcode, permitId, signalId, caseId, networkId, limit, offset
 CALL () {
   MATCH (n:Address {key: $key}) RETURN n
@@ -32,7 +33,7 @@ WITH n, collect(c) AS members
 CALL (n, members) {
   UNWIND members AS c
   MATCH (c)-[r]-(m)
-  WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome)
+  WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome OR m:CaseFile OR m:Alert)
     AND NOT (m:Person AND m IN members)
   RETURN type(r) AS type, r.source AS rs, r.loadId AS rl, r.sources AS quoted, m.source AS ms,
     m.loadId AS ml, count(*) AS count
@@ -42,7 +43,7 @@ WITH n, members, collect({type: type, rs: rs, rl: rl, quoted: quoted, ms: ms, ml
 CALL (n, members) {
   UNWIND members AS c
   MATCH (c)-[r]-(m)
-  WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome)
+  WHERE NOT (m:Flag OR m:Note OR m:WatchList OR m:Notification OR m:Outcome OR m:CaseFile OR m:Alert)
     AND NOT (m:Person AND m IN members)
   WITH c, r, m ORDER BY type(r), coalesce(r.start, m.date, m.start, m.decisionDate) DESC, m.key
   SKIP $offset LIMIT $limit

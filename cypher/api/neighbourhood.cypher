@@ -21,7 +21,7 @@ CALL () {
 }
 WITH n LIMIT 1
 CALL apoc.path.spanningTree(n, {maxLevel: $depth, bfs: true,
-  labelFilter: '-Neighbourhood|-NeighbourhoodFigure|-Flag|-Load|-AnalysisRun|-MatchRun|-Note|-WatchList|-Notification|-Outcome'})
+  labelFilter: '-Neighbourhood|-NeighbourhoodFigure|-Flag|-Load|-AnalysisRun|-MatchRun|-Note|-WatchList|-Notification|-Outcome|-CaseFile|-Alert'})
 YIELD path
 WITH path SKIP $offset LIMIT $limit
 WITH path, last(nodes(path)) AS m, last(relationships(path)) AS r,

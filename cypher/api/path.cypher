@@ -23,7 +23,7 @@ CALL () {
   UNION MATCH (n:Case {caseId: $b.caseId}) RETURN n
 }
 WITH a, n AS b LIMIT 1
-OPTIONAL MATCH p = SHORTEST 1 (a)(()--(:!Neighbourhood&!NeighbourhoodFigure&!Flag&!Note&!WatchList&!Notification&!Outcome)){1,8}(b)
+OPTIONAL MATCH p = SHORTEST 1 (a)(()--(:!Neighbourhood&!NeighbourhoodFigure&!Flag&!Note&!WatchList&!Notification&!Outcome&!CaseFile&!Alert)){1,8}(b)
 WHERE a <> b
 RETURN true AS found, CASE WHEN p IS NULL THEN [] ELSE
   [x IN nodes(p) | {labels: labels(x), props: properties(x)}] END AS nodes,

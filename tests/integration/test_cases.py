@@ -85,6 +85,8 @@ def test_a_scheduled_investigation_alerts_only_hits_not_seen_before(
     assert (schedule["lastHits"], schedule["lastNew"], schedule["lastError"]) == (
         registrations + 1, 1, None)
     assert schedule["lastRunAt"] is not None
+    daily = cli(env_for, "alerts", "run", "--frequency", "all")  # what cron runs: nothing new
+    assert daily.returncode == 0 and "1 schedules run, 0 new alerts." in daily.stderr, daily.stderr
 
     found = alerts(town, "cas")  # the owner's team sees them, with the evidence
     assert len(found) == registrations + 1
@@ -193,6 +195,10 @@ def test_deconfliction_when_a_second_team_links_an_entity(town: Town) -> None:
         told = [n for n in town.get(member, "/api/notifications").json()["notifications"]
                 if n["kind"] == "deconfliction" and "team-politie" in n["message"]]
         assert len(told) == 1 and "Hennep" not in told[0]["message"]
+    # Cases are no facts of the address: its view neither lists nor counts them as withheld.
+    view = town.get("cas", "/api/addresses/0479200000000004").json()
+    assert not [link for link in view["links"] if link["type"] in ("INVOLVES", "HIT")]
+    assert not {"INVOLVES", "HIT"} & set(view["linkCounts"])
     # Linking again, or a case on an entity no other team holds, tells nobody.
     town.post("paul", f"/api/cases/{made.json()['id']}/entities", json={"key": DORP_5})
     town.post("paul", f"/api/cases/{made.json()['id']}/entities", json={"key": "kvk:11112222"})
