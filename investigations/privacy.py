@@ -40,8 +40,8 @@ def reidentify(graph: Graph, scope: Scope, pseudonym: str) -> Row:
 
 def person_report(graph: Graph, scope: Scope, key: str) -> Row:
     """Everything held on one person (an AVG access request): every record of the canonical
-    person, registrations, roles, ownership, permits, signals, cases, notes, matches, flags and
-    the audit entries of who saw them."""
+    person, registrations, roles, ownership, permits, signals, cases, notes, matches, flags, the
+    app's case files and alerts, and the audit entries of who saw them."""
     real = scope.pseudonyms.resolve(graph, key) if key.startswith("pseudo:") else key
     if not real.startswith(("bsn:", "person:")):
         raise BadParameter("key", f"{key!r} is not a person key (bsn:…, person:…, pseudo:…)")
@@ -60,6 +60,11 @@ def person_report(graph: Graph, scope: Scope, key: str) -> Row:
                                 "relationship": nodes.split(link["rel"])[0],
                                 "source": nodes.split(link["rel"])[1]})
     report["flags"] = row["flags"]
+    # Case files and alerts of the app are no links of the entity view; an access request
+    # lists them all the same (every team's).
+    report.update(caseFiles=[], alerts=[])
+    for held in graph.read("cases/held_on", keys=[r["id"] for r in records]):
+        report[held.pop("section")].append(held)
     seen: dict[int, Row] = {}
     for record in records:
         for entry in audit.entries(graph, subject=record["id"]):

@@ -19,6 +19,11 @@ from typing import Any
 
 from graph import schema
 from investigations import backup
+from investigations.access.policy import load_policy
+from investigations.access.pseudonyms import Pseudonyms
+from investigations.access.scope import operator_scope
+from investigations.access.sources import read_sources
+from investigations.privacy import person_report
 from tests.integration.access_setup import (  # noqa: F401  (the town fixture)
     BRONNEN,
     BSNS,
@@ -155,6 +160,11 @@ def test_identities_stay_pseudonymised_until_the_assessment(town: Town) -> None:
     planned = town.post("cas", f"{base}/intervention", json={"text": "Huisbezoek dinsdag"})
     assert planned.status_code == 200, planned.text
     assert planned.json()["intervention"]["intervention"] == "Huisbezoek dinsdag"
+    # An access request (AVG) lists the case beside everything else held on her.
+    scope = operator_scope(load_policy(), read_sources(town.graph), Pseudonyms(b"test" * 8))
+    held = person_report(town.graph, scope, fatma)
+    assert [(c["id"], c["status"]) for c in held["caseFiles"]] == [(case["id"], "open")]
+    assert held["alerts"] and all(a["person"] == fatma for a in held["alerts"])
     # Every view of the case is in the audit log, under the purpose, with whom it showed.
     views = [e for e in town.audit() if e["action"] == "case" and e["target"] == case["id"]]
     assert views and all(e["purpose"] == PURPOSE for e in views)
