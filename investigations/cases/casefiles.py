@@ -116,6 +116,9 @@ def case(row: Row, events: list[Row]) -> Row:
     }
 
 
-def cases_for(graph: Graph, scope: Scope, public_id: str) -> list[Row]:
-    """The team's cases holding one entity, for its page and dossier (no other team's)."""
+def cases_for(graph: Graph, scope: Scope, public_id: str) -> list[Row] | None:
+    """The team's cases holding one entity, for its page and dossier (no other team's); None
+    for a role that may not view cases or a page read without a purpose (a dossier may be)."""
+    if not scope.may("view") or not scope.purpose:
+        return None
     return list_cases(graph, scope, resolve(graph, scope, public_id).key)

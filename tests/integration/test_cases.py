@@ -217,7 +217,7 @@ def test_history_records_who_changed_what_and_when(town: Town) -> None:
 
 def test_deconfliction_when_a_second_team_links_an_entity(town: Town) -> None:
     case = _case_of(town, "cas", "Overbewoning D5")
-    made = town.post("paul", "/api/cases", json={"title": "Hennep", "keys": [DORP_5]})
+    made = town.post("paul", "/api/cases", json={"title": "Politiecasus P7", "keys": [DORP_5]})
     assert made.status_code == 201, made.text
     to_paul = [n for n in town.get("paul", "/api/notifications").json()["notifications"]
                if n["kind"] == "deconfliction"]
@@ -229,11 +229,17 @@ def test_deconfliction_when_a_second_team_links_an_entity(town: Town) -> None:
     for member in ("cas", "olga"):
         told = [n for n in town.get(member, "/api/notifications").json()["notifications"]
                 if n["kind"] == "deconfliction" and "team-politie" in n["message"]]
-        assert len(told) == 1 and "Hennep" not in told[0]["message"]
+        assert len(told) == 1 and "Politiecasus P7" not in told[0]["message"]
     # Cases are no facts of the address: its view neither lists nor counts them as withheld.
     view = town.get("cas", "/api/addresses/0479200000000004").json()
     assert not [link for link in view["links"] if link["type"] in ("INVOLVES", "HIT")]
     assert not {"INVOLVES", "HIT"} & set(view["linkCounts"])
+    # The dossier and the page of the address list each team's own case, not the other's.
+    for user, own, other in (("cas", "Overbewoning D5", "Politiecasus P7"), ("paul", "Politiecasus P7",
+                                                                   "Overbewoning D5")):
+        for path in ("/dossier/adres:0479200000000004", "/adres/0479200000000004"):
+            html = town.client.get(path, headers={**town.headers(user), "Accept": "text/html"})
+            assert html.status_code == 200 and own in html.text and other not in html.text
     # Linking again, or a case on an entity no other team holds, tells nobody.
     town.post("paul", f"/api/cases/{made.json()['id']}/entities", json={"key": DORP_5})
     town.post("paul", f"/api/cases/{made.json()['id']}/entities", json={"key": "kvk:11112222"})
@@ -253,7 +259,7 @@ def test_case_outcomes_feed_the_feedback_loop_and_the_monitor(town: Town) -> Non
     outcomes = town.graph.read("scoring/monitor_outcomes")
     assert {"label": "Address", "score": 0.0, "outcome": "overtreding"} in [
         {**o, "score": 0.0} for o in outcomes if o["label"] == "Address"]
-    hennep = _case_of(town, "paul", "Hennep")
+    hennep = _case_of(town, "paul", "Politiecasus P7")
     assert change(town, "paul", hennep["id"], status="dismissed") == 200
     examples = {r["key"]: r["violation"] for r in town.graph.read(
         "scoring/examples", runId="none", asOf=date.today())}
