@@ -58,6 +58,14 @@ def run_now(request: Request, graph: GraphDep, scope: ScopeDep, form: PageForm,
     return RedirectResponse("/signaleringen", status_code=303)
 
 
+@router.post("/signaleringen/planning/{schedule_id}/stoppen")
+def unschedule(graph: GraphDep, scope: ScopeDep, form: PageForm,
+               schedule_id: Id) -> RedirectResponse:
+    """Stop one of the user's own schedules (its alerts stay)."""
+    schedules.unschedule(graph, scope, schedule_id)
+    return RedirectResponse("/signaleringen", status_code=303)
+
+
 @router.post("/signaleringen/{alert_id}/afwijzen")
 def dismiss(graph: GraphDep, scope: ScopeDep, form: PageForm, alert_id: Id) -> RedirectResponse:
     alerts.dismiss(graph, scope, alert_id, form.get("reason", ""))

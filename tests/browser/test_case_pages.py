@@ -1,7 +1,7 @@
 """Triage in chromium: a case preparer schedules a saved investigation of their team's analyst,
 runs it, dismisses one alert with a reason and opens another as a case, then works the case:
 persons stay pseudonyms until the privacy-protocol assessment, a status change shows in the
-history, and the address page lists the case. Every page passes axe."""
+history, the schedule is stopped, and the address page lists the case. Every page passes axe."""
 
 from __future__ import annotations
 
@@ -90,6 +90,13 @@ def test_alert_to_case_and_dismissed_with_reason(page: Page, live: Live) -> None
     expect(page.locator("#h-entities + ul")).to_contain_text(FATMA)
     expect(page.locator("#history")).to_contain_text("toets: grondslag")
     axe(page)
+
+    page.goto("/signaleringen")  # the schedule stops; its alerts stay
+    with page.expect_navigation():
+        page.locator("tr", has_text=SAVED["name"]).get_by_role(
+            "button", name=re.compile("Stoppen")).click()
+    expect(page.locator("tr", has_text=SAVED["name"])).to_have_count(0)
+    expect(page.locator("section.alert")).to_have_count(hits - 2)
 
     page.goto("/casussen")
     expect(page.locator("table")).to_contain_text("in behandeling")

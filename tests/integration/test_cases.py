@@ -128,6 +128,13 @@ def test_a_scheduled_indicator_alerts_its_subjects_once(town: Town) -> None:
         "kind": "indicator", "target": indicator.name, "frequency": "wekelijks"}).status_code == 422
     for alert in mine:  # leave the triage tests the investigation's alerts only
         town.post("cas", f"/api/alerts/{alert['id']}/dismiss", json={"reason": "indicatortest"})
+    # Only its owner stops a schedule; its alerts stay on the record.
+    schedule = f"/api/schedules/{made.json()['id']}"
+    assert town.client.delete(schedule, headers=town.headers("olga")).status_code == 404
+    assert town.client.delete(schedule, headers=town.headers("cas")).status_code == 204
+    assert made.json()["id"] not in {s["id"] for s in town.get("cas", "/api/schedules").json()}
+    assert len([a for a in alerts(town, "cas", "dismissed")
+                if a["evidence"].get("indicator") == indicator.name]) == len(rows)
 
 
 def test_triage_dismiss_with_reason_and_open_as_case(town: Town) -> None:
@@ -235,8 +242,8 @@ def test_deconfliction_when_a_second_team_links_an_entity(town: Town) -> None:
     assert not [link for link in view["links"] if link["type"] in ("INVOLVES", "HIT")]
     assert not {"INVOLVES", "HIT"} & set(view["linkCounts"])
     # The dossier and the page of the address list each team's own case, not the other's.
-    for user, own, other in (("cas", "Overbewoning D5", "Politiecasus P7"), ("paul", "Politiecasus P7",
-                                                                   "Overbewoning D5")):
+    for user, own, other in (("cas", "Overbewoning D5", "Politiecasus P7"),
+                             ("paul", "Politiecasus P7", "Overbewoning D5")):
         for path in ("/dossier/adres:0479200000000004", "/adres/0479200000000004"):
             html = town.client.get(path, headers={**town.headers(user), "Accept": "text/html"})
             assert html.status_code == 200 and own in html.text and other not in html.text
