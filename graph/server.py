@@ -328,7 +328,8 @@ def import_full(settings: Settings, nodes: list[tuple[str, Path]],
                 report_file: Path | None = None) -> str:
     """`neo4j-admin database import full` of header-typed CSV files into the managed server's
     database, replacing it (`--overwrite-destination`); the server must be stopped. `nodes` and
-    `relationships` are (label or type, file) pairs. Returns the importer's summary lines."""
+    `relationships` are (label or type, file) pairs; `multiline` names the files with a line break
+    inside a field (any: all are read as such). Returns the importer's summary lines."""
     if not settings.managed:
         raise ServerError("the bulk import writes the database files of the project's own server; "
                           f"NEO4J_URI is set ({settings.neo4j_uri})")
@@ -346,13 +347,19 @@ def import_full(settings: Settings, nodes: list[tuple[str, Path]],
            *(f"--nodes={label}={path}" for label, path in nodes),
            *(f"--relationships={kind}={path}" for kind, path in relationships)]
     if multiline:
-        cmd += ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(map(str, multiline))]
+        # The v1 reader, for every file: the v2 one (multi-line fields in named files only)
+        # breaks on a quoted field that crosses its 4 MiB read buffer ("found CR outside a text
+        # cell"), which a signal file of a million persons' town does.
+        cmd += ["--multiline-fields-format=v1", "--multiline-fields=true"]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False,
                           stdin=subprocess.DEVNULL, cwd=home(settings))
     if done.returncode != 0:
-        # The cause, without the Java stack trace under it.
+        # The cause, without the Java stack trace under it: the importer's own "original
+        # error" (file and position) when it names one, else its last lines.
         lines = [line for line in (done.stderr + done.stdout).strip().splitlines()
                  if not line.lstrip().startswith("at ")]
-        tail = "\n".join(lines[-15:])
+        causes = list(dict.fromkeys(line.split("original error:", 1)[1].strip()
+                                    for line in lines if "original error:" in line))
+        tail = "\n".join(causes[:3] or lines[-15:])
         raise ServerError(f"neo4j-admin database import failed (exit {done.returncode}):\n{tail}")
     return done.stdout

@@ -192,3 +192,24 @@ def test_bulk_needs_a_local_server(synthetic: Path, tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env, timeout=120, check=False)
     assert result.returncode == 2, result.stderr
     assert "database files" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_multi_line_signals_beyond_the_importers_read_buffer(bulk_settings: Settings,
+                                                              tmp_path: Path) -> None:
+    # A signal file of more than 4 MiB with a line break in every description: the importer reads
+    # in 4 MiB buffers, and a quoted field across a buffer's end once failed the import (at 1M
+    # persons). Every signal and every line of its text must arrive.
+    files = copy.deepcopy(FILES)
+    text = "Eerste regel van melding {i}.\nTweede regel: " + "veel fietsen en matrassen " * 22
+    files["meldingen"] += [[f"MB{i}", "KCC", "woonoverlast", "2025-08-01", text.format(i=i),
+                            "0479200000000004", "", "", "", "", "midden"] for i in range(9000)]
+    folder = write_town(tmp_path / "town", files)
+    assert (folder / "meldingen.csv").stat().st_size > 5 * 2**20
+    report = bulk_load(bulk_settings, folder, tmp_path / "reports", force=True)
+    [signal_file] = [f for f in report.files if f.file == "meldingen.csv"]
+    assert signal_file.rejected == 0 and signal_file.loaded == 9003
+    with Graph.connect(bulk_settings) as bulked:
+        signals = {r["props"]["signalId"]: r["props"] for r in bulked.read("admin/dump")
+                   if r["id"].startswith("Signal ")}
+    assert len(signals) == 9003
+    assert signals["MB8999"]["description"] == text.format(i=8999)
