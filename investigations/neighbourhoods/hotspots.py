@@ -14,7 +14,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from scipy.stats import poisson
+from scipy.stats import false_discovery_control, poisson
 
 from investigations.neighbourhoods.series import UNITS, Series
 from investigations.neighbourhoods.suppression import SHOWN
@@ -64,15 +64,7 @@ def _tests(series: Series) -> list[Test]:
 
 def benjamini_hochberg(p: list[float]) -> list[float]:
     """Adjusted p-values (the smallest false discovery rate at which each would be rejected)."""
-    m = len(p)
-    order = sorted(range(m), key=lambda i: p[i])
-    adjusted = [1.0] * m
-    smallest = 1.0
-    for rank in range(m, 0, -1):
-        i = order[rank - 1]
-        smallest = min(smallest, p[i] * m / rank)
-        adjusted[i] = smallest
-    return adjusted
+    return [float(a) for a in false_discovery_control(p, method="bh")] if p else []
 
 
 def dutch(x: float, digits: int = 1) -> str:

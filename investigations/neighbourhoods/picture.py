@@ -6,20 +6,19 @@ see are left out), kept until the next load or analysis (or KEEP_SECONDS) per se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from graph.db import Graph
 from investigations.fresh import FreshCache
 from investigations.indicators.thresholds import RISK_BRANCHES
+from investigations.neighbourhoods import maps
 from investigations.neighbourhoods.hotspots import Test, hotspots
 from investigations.neighbourhoods.series import Series, frame, slug, unit_of
-from investigations.neighbourhoods.suppression import MIN_COUNT
-from investigations.scoring.monitor import CASE_YEARS
+from investigations.scoring.monitor import CASE_YEARS, HIGH, MIN_COUNT
 
 MONTHS = 24  # months of graph-derived counts: the last full month and the 23 before it
-HIGH = 0.5  # an address scoring this much is a lead worth reviewing (as in the monitor)
 KEEP_SECONDS = 120.0
 CASE_DAYS = 365 * CASE_YEARS
 RISK_CODES: list[str] = [str(code) for code in RISK_BRANCHES.value]  # type: ignore[union-attr]
@@ -53,7 +52,14 @@ class Picture:
     buurten: list[dict[str, Any]]  # buurtcode, name, wijkcode (no counts: those are series)
     series: list[Series]
     tests: list[Test]
-    n_tests: int
+    map: list[dict[str, Any]]  # the squares of maps.squares, uncoloured
+    # Drawn PNG charts by (buurtcode or None for the town, series slug): a chart takes ~0.1 s of
+    # CPU, and is drawn again only with a new picture (after a load or an analysis).
+    charts: dict[tuple[str | None, str], bytes] = field(default_factory=dict)
+
+    @property
+    def n_tests(self) -> int:
+        return len(self.tests)
 
     def get(self, name: str) -> Series | None:
         return next((s for s in self.series if s.slug == name), None)
@@ -136,9 +142,9 @@ def build(graph: Graph, as_of: date, hidden: list[str]) -> Picture:
     codes = [b["buurtcode"] for b in buurten]
     series = (_graph_series(graph, as_of, codes, hidden, buurten) if codes else []) + \
         _delivered_series(graph, codes, hidden)
-    tests, n = hotspots(series)
+    tests, _ = hotspots(series)
     names = [{k: b[k] for k in ("buurtcode", "name", "wijkcode")} for b in buurten]
-    return Picture(as_of, names, series, tests, n)
+    return Picture(as_of, names, series, tests, maps.squares(graph, hidden))
 
 
 _cache: FreshCache[Picture] = FreshCache(KEEP_SECONDS)

@@ -17,12 +17,12 @@ import pandas as pd
 
 from investigations.neighbourhoods.suppression import (
     ABSENT,
-    MIN_COUNT,
     SHOWN,
     SMALL,
     WITHHELD,
     suppress_line,
 )
+from investigations.scoring.monitor import MIN_COUNT
 
 UNITS = {"month": "maand", "week": "week", "year": "jaar", "date": "peildatum"}
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 
-MIN_COUNT = 5  # the usual small-count rule for published figures about people
+from investigations.scoring.monitor import MIN_COUNT
+
 SHOWN, SMALL, WITHHELD, ABSENT = "", "<5", "×", "–"  # the marks a cell can carry
 
 

@@ -24,9 +24,6 @@ from investigations.neighbourhoods.series import Series
 from investigations.neighbourhoods.suppression import SHOWN
 
 SHOWN_PERIODS = 12  # columns of a trend table on a page; the CSV has every period
-MAX_CHARTS = 2000  # charts kept per process (a buurt page shows some twenty; about 30 kB each)
-# Drawn charts per picture: a chart takes ~0.1 s of CPU and a picture lasts until the next load.
-_charts: dict[tuple[int, str | None, str], tuple[Picture, bytes]] = {}
 
 
 def hidden_files(scope: Scope) -> list[str]:
@@ -104,7 +101,7 @@ def overview(graph: Graph, scope: Scope, name: str | None) -> dict[str, Any]:
                    f"{text(series, *series.cell(b['buurtcode'], series.last))}"
                    for b in pic.buurten},
         "totals": _totals(series, periods), "reference": _reference(series, periods),
-        "map": maps.coloured(maps.squares(graph, hidden_files(scope)), fills),
+        "map": maps.coloured(pic.map, fills),
         "legend": [{**c, "low": text(series, c["low"], SHOWN),
                     "high": text(series, c["high"], SHOWN)} for c in legend],
         "hotspots": [{**t.as_dict(), "name": _name(pic, t.buurtcode)} for t in pic.flagged()],
@@ -177,17 +174,11 @@ def chart(graph: Graph, scope: Scope, code: str | None, name: str) -> bytes:
     """A figure's trend chart as PNG: a buurt against the town, or the town alone."""
     pic = opened(graph, scope)
     series = chosen(pic, name)
-    key = (id(pic), code, series.slug)
-    kept = _charts.get(key)
-    if kept is not None and kept[0] is pic:
-        png = kept[1]
-    elif code is None:
-        png = charts.town_chart(series)
-    else:
-        png = charts.buurt_chart(series, code, _buurt(pic, code)["name"] or code)
-    if len(_charts) >= MAX_CHARTS:
-        _charts.clear()  # drawn again on demand: cheaper than tracking which are still used
-    _charts[key] = (pic, png)
+    png = pic.charts.get((code, series.slug))
+    if png is None:
+        png = (charts.town_chart(series) if code is None else
+               charts.buurt_chart(series, code, _buurt(pic, code)["name"] or code))
+        pic.charts[(code, series.slug)] = png
     audit.record(graph, scope, "export", f"buurt:{code}" if code else "buurten",
                  {"cijfer": series.slug, "format": "png"})
     return png
