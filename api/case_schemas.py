@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from api.schemas import WatchEntry
+
 
 class ScheduleRequest(BaseModel):
     kind: str = Field(description="investigation (a saved or shipped one) or indicator")
@@ -36,14 +38,6 @@ class RunOut(BaseModel):
     error: str | None = None
 
 
-class EntityRef(BaseModel):
-    id: str
-    kind: str
-    label: str
-    since: Any = None
-    by: str | None = None
-
-
 class AlertOut(BaseModel):
     id: str
     title: str | None = None
@@ -52,7 +46,7 @@ class AlertOut(BaseModel):
     team: str | None = None
     createdAt: Any = None
     evidence: Any = None
-    entities: list[EntityRef]
+    entities: list[WatchEntry]  # an entity, since when and by whom it is linked
     decidedBy: str | None = None
     decidedAt: Any = None
     reason: str | None = None
@@ -100,7 +94,7 @@ class CaseSummary(BaseModel):
     createdAt: Any = None
     updatedAt: Any = None
     assessed: bool
-    entities: list[EntityRef]
+    entities: list[WatchEntry]  # an entity, since when and by whom it is linked
 
 
 class CaseOut(CaseSummary):

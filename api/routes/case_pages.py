@@ -13,10 +13,9 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import GraphDep, ScopeDep
-from api.routes.cases import runtime
 from api.web import PageForm, page
 from investigations.cases import alerts, casefiles, changes, schedules
-from investigations.errors import BadParameter, NotFound
+from investigations.errors import BadParameter
 from investigations.indicators.catalogue import INDICATORS
 from investigations.runner import run
 
@@ -48,13 +47,10 @@ def schedule(graph: GraphDep, scope: ScopeDep, form: PageForm) -> RedirectRespon
 
 
 @router.post("/signaleringen/planning/{schedule_id}/uitvoeren")
-def run_now(request: Request, graph: GraphDep, scope: ScopeDep, form: PageForm,
+def run_now(graph: GraphDep, scope: ScopeDep, form: PageForm,
             schedule_id: Id) -> RedirectResponse:
     """Run one of the user's or their team's schedules now, as its owner."""
-    found = [s for s in schedules.schedules(graph, scope) if s["id"] == schedule_id]
-    if not found:
-        raise NotFound(f"no schedule {schedule_id}")
-    schedules.run_one(graph, runtime(request), found[0], date.today())
+    schedules.run_mine(graph, scope, schedule_id, date.today())
     return RedirectResponse("/signaleringen", status_code=303)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from api.case_schemas import (
     AlertOut,
@@ -25,20 +25,11 @@ from api.case_schemas import (
     TextRequest,
 )
 from api.deps import GraphDep, ScopeDep
-from api.security import access
 from investigations.cases import alerts, casefiles, changes, schedules
 from investigations.collab.entities import resolve
-from investigations.errors import NotFound
 
 router = APIRouter(prefix="/api", tags=["alerts and cases"])
 Id = Annotated[str, Path(max_length=120)]
-
-
-def runtime(request: Request) -> schedules.Runtime:
-    """What a schedule run needs, from the app's access state."""
-    gate = access(request)
-    return schedules.Runtime(gate.policy, gate.sources.get(request.app.state.graph),
-                             gate.pseudonyms)
 
 
 @router.get("/schedules", response_model=list[ScheduleOut])
@@ -61,12 +52,9 @@ def unschedule(graph: GraphDep, scope: ScopeDep, schedule_id: Id) -> Response:
 
 
 @router.post("/schedules/{schedule_id}/run", response_model=RunOut)
-def run_now(request: Request, graph: GraphDep, scope: ScopeDep, schedule_id: Id) -> Any:
+def run_now(graph: GraphDep, scope: ScopeDep, schedule_id: Id) -> Any:
     """Run one of the user's schedules now (as its owner); new hits become alerts."""
-    found = [s for s in schedules.schedules(graph, scope) if s["id"] == schedule_id]
-    if not found:
-        raise NotFound(f"no schedule {schedule_id}")
-    return schedules.run_one(graph, runtime(request), found[0], date.today())
+    return schedules.run_mine(graph, scope, schedule_id, date.today())
 
 
 @router.get("/alerts", response_model=list[AlertOut])

@@ -73,6 +73,16 @@ def unschedule(graph: Graph, scope: Scope, schedule_id: str) -> None:
         raise NotFound(f"no schedule {schedule_id} of yours")
 
 
+def run_mine(graph: Graph, scope: Scope, schedule_id: str, as_of: date) -> Row:
+    """Run one of the user's or their team's schedules now, as its owner."""
+    scope.require("investigate")
+    found = graph.read("cases/schedules", frequency=None, scheduleId=schedule_id,
+                       user=None if scope.operator else scope.user, team=scope.team)
+    if not found:
+        raise NotFound(f"no schedule {schedule_id}")
+    return run_one(graph, Runtime(scope.policy, scope.sources, scope.pseudonyms), found[0], as_of)
+
+
 def run_due(graph: Graph, runtime: Runtime, frequency: str | None,
             as_of: date | None = None) -> list[Row]:
     """Run every schedule of one frequency (None: all); one line per schedule: hits, new, error."""
