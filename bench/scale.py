@@ -8,9 +8,8 @@ loaded into an emptied Neo4j of this benchmark's own (`.speurnet/bench-scale`), 
 (a full run), analysed (every step after matching) and served: the address page, search and a
 two-hop expansion are timed over HTTP with `--clients` clients at once, served as
 `speurnet serve --workers 2` would (one worker process per core of a 2-core machine), each route
-warmed up first. Each of load, match and
-analyze runs in a process of its own, so its peak Python memory (maximum resident set) is its
-own. Baselines, measured in the same run:
+warmed up first. Each of load, match and analyze runs in a process of its own, so its peak
+Python memory (maximum resident set) is its own. Baselines, measured in the same run:
 - load: the same sample of BRP rows written batched and one row per transaction (the naive load);
 - routes: `/health` through the same HTTP stack and clients (the floor a route cannot beat);
 - growth: the fitted exponent of cost against persons (1.0 is linear) over all sizes.

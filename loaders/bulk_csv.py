@@ -29,7 +29,8 @@ class ImportFiles:
     relationships: list[tuple[str, Path]] = field(default_factory=list)
     node_count: int = 0
     relationship_count: int = 0
-    # Files with a value spanning lines: only these are parsed the slower multi-line way.
+    # Files with a value spanning lines: when there is one, the importer reads every file the
+    # slower multi-line way (graph/server.py `import_full`).
     multiline: list[Path] = field(default_factory=list)
 
 

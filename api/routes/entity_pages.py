@@ -78,8 +78,9 @@ def network_page(request: Request, graph: GraphDep, scope: ScopeDep, network_id:
 def dossier_pdf(request: Request, graph: GraphDep, scope: ScopeDep, key: str) -> Response:
     """The dossier as PDF (WeasyPrint), the same HTML as the page with its styles inlined."""
     # The page's own render, without a form token (a PDF is a file that travels).
-    rendered = page(request, "entity/dossier.html",
-                    {**dossier(graph, scope, request, key), "pdf": True, "csrf": ""})
+    with graph.reading():
+        rendered = page(request, "entity/dossier.html",
+                        {**dossier(graph, scope, request, key), "pdf": True, "csrf": ""})
     html = bytes(rendered.body).decode()
     name = quote(key.replace(":", "-"))
     return Response(html_to_pdf(html), media_type="application/pdf", headers={
